@@ -1,0 +1,133 @@
+package dev.dsgen.cli;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import dev.dsgen.core.Version;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
+
+/** The root command: lists the generators, prints version, help and the exit-code table. */
+@Command(name = "dsgen", mixinStandardHelpOptions = true, versionProvider = Dsgen.VersionProvider.class,
+        description = "Reproducible, validated training-data generators for machine-learning teams.",
+        subcommands = {SynthEntitiesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+public final class Dsgen implements Runnable {
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line used by {@code main} and by tests. */
+    public static CommandLine createCommandLine() {
+        CommandLine cmd = new CommandLine(new Dsgen());
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(Integer.toString(c.code()), c.meaning());
+        }
+        applyExitCodeList(cmd, codes);
+        cmd.setExecutionExceptionHandler(Dsgen::handleExecutionException);
+        cmd.setParameterExceptionHandler(Dsgen::handleParameterException);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    /**
+     * Runs dsgen on {@code args}, printing to {@code out}/{@code err} (stdout/stderr when null), and
+     * returns the exit code. {@code --config} is read before parsing because it supplies defaults.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = createCommandLine();
+        if (out != null) {
+            cmd.setOut(out);
+        }
+        if (err != null) {
+            cmd.setErr(err);
+        }
+        final ConfigDefaults config;
+        try {
+            config = ConfigDefaults.fromArgs(args);
+        } catch (DsgenException e) {
+            return report(cmd.getErr(), e);
+        }
+        if (config != null) {
+            cmd.setDefaultValueProvider(config);
+        }
+        cmd.setExecutionStrategy(parseResult -> {
+            if (config != null) {
+                config.checkKeys(leaf(parseResult).commandSpec());
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        try {
+            return cmd.execute(args);
+        } catch (DsgenException e) {
+            return report(cmd.getErr(), e);
+        }
+    }
+
+    private static void applyExitCodeList(CommandLine cmd, Map<String, String> codes) {
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            applyExitCodeList(sub, codes);
+        }
+    }
+
+    private static ParseResult leaf(ParseResult result) {
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result;
+    }
+
+    static int report(PrintWriter err, DsgenException e) {
+        err.println("dsgen: " + e.getMessage());
+        err.flush();
+        return e.exitCode().code();
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        Throwable t = ex;
+        while (!(t instanceof DsgenException) && t.getCause() != null && t != t.getCause()) {
+            t = t.getCause();
+        }
+        if (t instanceof DsgenException de) {
+            if (de.exitCode() == ExitCode.INTERNAL && leaf(parseResult).hasMatchedOption("--verbose")) {
+                de.printStackTrace(err);
+            }
+            return report(err, de);
+        }
+        if (leaf(parseResult).hasMatchedOption("--verbose")) {
+            ex.printStackTrace(err);
+        }
+        err.println("dsgen: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                + " (a bug; run with --verbose for the stack trace)");
+        err.flush();
+        return ExitCode.INTERNAL.code();
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String message = ex.getMessage();
+        int nl = message.indexOf('\n');
+        err.println("dsgen: " + (nl < 0 ? message : message.substring(0, nl)) + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /** Prints the version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"dsgen " + Version.get()};
+        }
+    }
+}

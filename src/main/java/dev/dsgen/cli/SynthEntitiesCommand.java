@@ -1,0 +1,160 @@
+package dev.dsgen.cli;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import dev.dsgen.entities.LocaleMix;
+import dev.dsgen.entities.PiiMode;
+import dev.dsgen.entities.Split;
+import dev.dsgen.entities.SynthConfig;
+import dev.dsgen.entities.SynthEntities;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dsgen synth-entities}: flags to {@link SynthConfig}, then the generator. */
+@Command(name = "synth-entities", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Leads, sales and financial records with realistic duplicates and noise, their ground truth,",
+            "and labeled record pairs (positives, hard negatives) split train/valid/test by entity."})
+final class SynthEntitiesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--schema", defaultValue = "samples/automotive_schemas.json", paramLabel = "FILE",
+            description = "Entity field schema (default: ${DEFAULT-VALUE}).")
+    Path schema;
+
+    @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
+            description = "Records and truth.csv (default: ${DEFAULT-VALUE}).")
+    Path outdir;
+
+    @Option(names = "--pairs-out", defaultValue = "data/pairs", paramLabel = "DIR",
+            description = "Pair Parquet files train/valid/test (default: ${DEFAULT-VALUE}).")
+    Path pairsOut;
+
+    @Option(names = "--summary", defaultValue = "reports/synth_summary.json", paramLabel = "FILE",
+            description = "Summary report (default: ${DEFAULT-VALUE}).")
+    Path summary;
+
+    @Option(names = "--n-leads", paramLabel = "N", description = "Lead records (default: 30000; 1000 with --dev).")
+    Integer nLeads;
+
+    @Option(names = "--n-sales", paramLabel = "N", description = "Sales records (default: 3000; 1000 with --dev).")
+    Integer nSales;
+
+    @Option(names = "--n-financial", paramLabel = "N", description = "Financial records (default: 2100; 1000 with --dev).")
+    Integer nFinancial;
+
+    @Option(names = "--dup-rate", defaultValue = "0.1", paramLabel = "R",
+            description = "Share of each source's records that duplicate another of its records (default: ${DEFAULT-VALUE}).")
+    double dupRate;
+
+    @Option(names = "--overlap", defaultValue = "0.4", paramLabel = "R",
+            description = "Share of sales and financial originals whose person is in an earlier source (default: ${DEFAULT-VALUE}).")
+    double overlap;
+
+    @Option(names = "--neg-ratio", defaultValue = "4", paramLabel = "K",
+            description = "Negatives per positive, 3 to 5 (default: ${DEFAULT-VALUE}).")
+    int negRatio;
+
+    @Option(names = "--split", defaultValue = "70/15/15", paramLabel = "T/V/T",
+            description = "Train/valid/test percentages, by entity (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--pii", defaultValue = "plain", paramLabel = "MODE",
+            description = "plain or hashed: sha256(salt + value) for direct identifiers (default: ${DEFAULT-VALUE}).")
+    String pii;
+
+    @Option(names = "--pii-salt-file", paramLabel = "FILE",
+            description = "File holding the PII salt (else the DSGEN_PII_SALT environment variable).")
+    Path piiSaltFile;
+
+    @Option(names = "--locale", defaultValue = "US+CA", paramLabel = "L",
+            description = "US, CA or US+CA (default: ${DEFAULT-VALUE}).")
+    String locale;
+
+    @Option(names = "--dev", description = "Small dev mode: 1000/1000/1000 records; record-count gate 100.")
+    boolean dev;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        SynthConfig cfg = toConfig();
+        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose())).run();
+        if (!common.quiet()) {
+            SynthEntities.printSummary(result, spec.commandLine().getOut());
+        }
+        if (!result.report().passed()) {
+            spec.commandLine().getErr().println("dsgen: validation failed: " + String.join(", ",
+                    result.report().failed().stream().map(r -> r.rule()).toList())
+                    + " (outputs kept for inspection; see " + cfg.summary() + ")");
+            spec.commandLine().getErr().flush();
+            return ExitCode.VALIDATION.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    SynthConfig toConfig() {
+        int leads = count(nLeads, dev ? 1000 : 30_000, "--n-leads");
+        int sales = count(nSales, dev ? 1000 : 3000, "--n-sales");
+        int financial = count(nFinancial, dev ? 1000 : 2100, "--n-financial");
+        rate(dupRate, "--dup-rate");
+        rate(overlap, "--overlap");
+        if (negRatio < 3 || negRatio > 5) {
+            throw DsgenException.usage("--neg-ratio must be 3, 4 or 5, got " + negRatio + " (--neg-ratio)");
+        }
+        PiiMode mode = switch (pii.toLowerCase(java.util.Locale.ROOT)) {
+            case "plain" -> PiiMode.PLAIN;
+            case "hashed" -> PiiMode.HASHED;
+            default -> throw DsgenException.usage("--pii must be plain or hashed, got '" + pii + "' (--pii)");
+        };
+        String salt = mode == PiiMode.HASHED ? salt() : null;
+        return new SynthConfig(schema, outdir, pairsOut, summary, leads, sales, financial, dupRate, overlap, negRatio,
+                Split.parse(split), mode, salt, LocaleMix.parse(locale), dev, common.seed(), common.referenceTime(),
+                common.threads(), common.overwrite(), common.quiet());
+    }
+
+    private String salt() {
+        if (piiSaltFile != null) {
+            try {
+                String s = Files.readString(piiSaltFile).strip();
+                if (s.isEmpty()) {
+                    throw DsgenException.usage("PII salt file is empty: " + piiSaltFile + " (--pii-salt-file)");
+                }
+                return s;
+            } catch (NoSuchFileException e) {
+                throw DsgenException.input("PII salt file not found: " + piiSaltFile + " (--pii-salt-file)");
+            } catch (IOException e) {
+                throw DsgenException.input("cannot read PII salt file " + piiSaltFile + ": " + e.getMessage()
+                        + " (--pii-salt-file)");
+            }
+        }
+        String env = System.getenv("DSGEN_PII_SALT");
+        if (env == null || env.isBlank()) {
+            throw DsgenException.usage("--pii hashed needs a salt: set DSGEN_PII_SALT or pass --pii-salt-file FILE (--pii)");
+        }
+        return env;
+    }
+
+    private static int count(Integer value, int fallback, String flag) {
+        int v = value == null ? fallback : value;
+        if (v < 1) {
+            throw DsgenException.usage(flag + " must be at least 1, got " + v + " (" + flag + ")");
+        }
+        return v;
+    }
+
+    private static void rate(double v, String flag) {
+        if (!(v >= 0 && v <= 1)) {
+            throw DsgenException.usage(flag + " must be in [0, 1], got " + v + " (" + flag + ")");
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package dev.dsgen.entities;
+
+import dev.dsgen.core.Rng;
+import dev.dsgen.core.Seeds;
+import dev.dsgen.entities.EntityPlan.SourcePlan;
+import dev.dsgen.entities.features.Contact;
+import dev.dsgen.entities.features.Normalize;
+import dev.dsgen.entities.features.PairFeatures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds labeled pairs from the ground truth: positives across sources (and some within one),
+ * hard negatives from blocks of records that share a key (email local part, sound-alike name,
+ * ZIP + house number, last name + state). Labels come from entity ids, never from similarity, so
+ * a negative is never two records of one entity. Candidates come from sorted blocks with a small
+ * window, never an all-pairs scan; records are re-drawn on demand from (seed, source, slot).
+ */
+final class PairBuilder {
+    /** Neighbours within a block each record is paired with. */
+    private static final int WINDOW = 3;
+    private static final int MAX_POSITIVES_PER_ENTITY = 4;
+    private static final long KEY_MASK = (1L << 40) - 1;
+    private static final PairStrategy[] HARD = {
+        PairStrategy.EMAIL_LOCAL_PART, PairStrategy.SIMILAR_NAME, PairStrategy.SAME_ADDRESS_NUMBER, PairStrategy.SAME_LAST_NAME};
+    private static final int[] KEY_OF = {
+        BlockingKeys.EMAIL_LOCAL, BlockingKeys.NAME, BlockingKeys.ADDRESS, BlockingKeys.LAST_NAME_STATE};
+
+    /** One labeled pair; {@code a} and {@code b} are re-drawn records. */
+    record Pair(int ga, int gb, GeneratedRecord a, GeneratedRecord b, PairStrategy strategy, int split) {
+        long key() {
+            return pairKey(ga, gb);
+        }
+    }
+
+    private final long seed;
+    private final EntityPlan plan;
+    private final RecordFactory factory;
+    private final BlockingKeys keys;
+    private final Split split;
+    private final int negRatio;
+    private final Map<Integer, GeneratedRecord> cache = new HashMap<>();
+    private final Set<Long> taken = new HashSet<>();
+    final List<String> warnings = new ArrayList<>();
+
+    PairBuilder(long seed, EntityPlan plan, RecordFactory factory, BlockingKeys keys, Split split, int negRatio) {
+        this.seed = seed;
+        this.plan = plan;
+        this.factory = factory;
+        this.keys = keys;
+        this.split = split;
+        this.negRatio = negRatio;
+    }
+
+    List<Pair> build() {
+        List<Pair> pairs = new ArrayList<>();
+        List<long[]> cross = crossSourcePositives();
+        List<long[]> within = withinSourcePositives();
+        // "A few" within-source matches (seed 001 §4.3): at most half as many as cross-source ones,
+        // unless there are no cross-source ones at all.
+        int withinCap = cross.isEmpty() ? within.size() : Math.min(within.size(), Math.max(cross.size() / 2, 50));
+        int[] positivesPerSplit = new int[3];
+        for (long[] p : cross) {
+            pairs.add(positive(p, PairStrategy.CROSS_SOURCE, positivesPerSplit));
+        }
+        for (int i : spread(within.size(), withinCap, Seeds.stream("entities.pairs.within"))) {
+            pairs.add(positive(within.get(i), PairStrategy.WITHIN_SOURCE, positivesPerSplit));
+        }
+        int[] need = new int[3];
+        for (int s = 0; s < 3; s++) {
+            need[s] = positivesPerSplit[s] * negRatio;
+        }
+        pairs.addAll(negatives(need));
+        return pairs;
+    }
+
+    private Pair positive(long[] p, PairStrategy strategy, int[] perSplit) {
+        GeneratedRecord a = record((int) p[0]);
+        GeneratedRecord b = record((int) p[1]);
+        int s = split.of(seed, a.entity());
+        perSplit[s]++;
+        taken.add(pairKey((int) p[0], (int) p[1]));
+        return new Pair((int) p[0], (int) p[1], a, b, strategy, s);
+    }
+
+    /** Every record of an entity that appears in two or more sources, paired across sources. */
+    private List<long[]> crossSourcePositives() {
+        BitSet later = new BitSet();
+        BitSet leads = new BitSet();
+        for (int e : plan.sources.get(Source.LEADS).entity) {
+            leads.set(e);
+        }
+        BitSet multi = new BitSet();
+        for (Source s : new Source[] {Source.SALES, Source.FINANCIAL}) {
+            for (int e : plan.sources.get(s).entity) {
+                if (leads.get(e) || later.get(e)) {
+                    multi.set(e);
+                }
+            }
+            BitSet here = new BitSet();
+            for (int e : plan.sources.get(s).entity) {
+                here.set(e);
+            }
+            later.or(here);
+        }
+        // Sales and financial may share an entity that leads lacks: handled by "later" above.
+        long[] members = new long[0];
+        int n = 0;
+        for (Source s : Source.values()) {
+            SourcePlan sp = plan.sources.get(s);
+            for (int slot = 0; slot < sp.size(); slot++) {
+                if (multi.get(sp.entity[slot])) {
+                    if (n == members.length) {
+                        members = Arrays.copyOf(members, Math.max(1024, n * 2));
+                    }
+                    members[n++] = ((long) sp.entity[slot] << 32) | keys.global(s, slot);
+                }
+            }
+        }
+        members = Arrays.copyOf(members, n);
+        Arrays.sort(members);
+        List<long[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j < n && (members[j] >>> 32) == (members[i] >>> 32)) {
+                j++;
+            }
+            List<long[]> group = new ArrayList<>();
+            for (int x = i; x < j; x++) {
+                for (int y = x + 1; y < j; y++) {
+                    int gx = (int) members[x];
+                    int gy = (int) members[y];
+                    if (keys.sourceOf(gx) != keys.sourceOf(gy)) {
+                        group.add(new long[] {gx, gy});
+                    }
+                }
+            }
+            for (int k : spread(group.size(), MAX_POSITIVES_PER_ENTITY, members[i] >>> 32)) {
+                out.add(group.get(k));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** Each duplicate with the record it copies. */
+    private List<long[]> withinSourcePositives() {
+        List<long[]> out = new ArrayList<>();
+        for (Source s : Source.values()) {
+            SourcePlan sp = plan.sources.get(s);
+            for (int slot = 0; slot < sp.size(); slot++) {
+                if (sp.dupOf[slot] >= 0) {
+                    out.add(new long[] {keys.global(s, sp.dupOf[slot]), keys.global(s, slot)});
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Pair> negatives(int[] need) {
+        int totalNeed = need[0] + need[1] + need[2];
+        List<Pair> out = new ArrayList<>();
+        int[] have = new int[3];
+        long[][] candidates = new long[HARD.length][];
+        for (int k = 0; k < HARD.length; k++) {
+            candidates[k] = candidates(KEY_OF[k], 40L * totalNeed / HARD.length + 2000, HARD[k]);
+        }
+        // Pass 1: an even share per strategy, so abundant confusers do not crowd out the others.
+        int[][] perStrategy = new int[HARD.length][3];
+        for (int k = 0; k < HARD.length; k++) {
+            int[] share = new int[3];
+            for (int s = 0; s < 3; s++) {
+                share[s] = (need[s] + HARD.length - 1) / HARD.length;
+            }
+            accept(candidates[k], HARD[k], share, perStrategy[k], need, have, out);
+        }
+        // Pass 2: fill what is left from any strategy, hardest first.
+        for (int k = 0; k < HARD.length; k++) {
+            accept(candidates[k], HARD[k], need, perStrategy[k], need, have, out);
+        }
+        int hard = have[0] + have[1] + have[2];
+        if (hard < totalNeed) {
+            int random = randomNegatives(need, have, out);
+            warnings.add("only " + hard + " hard negatives found for " + totalNeed + " wanted; topped up with "
+                    + random + " random negatives");
+        }
+        return out;
+    }
+
+    private void accept(long[] list, PairStrategy strategy, int[] cap, int[] mine, int[] need, int[] have,
+                        List<Pair> out) {
+        int n = list.length;
+        if (n == 0) {
+            return;
+        }
+        long stride = coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.order"), strategy.ordinal()));
+        long start = Math.floorMod(Seeds.mix(seed, Seeds.stream("entities.pairs.start"), strategy.ordinal()), n);
+        for (long i = 0; i < n; i++) {
+            if (full(need, have)) {
+                return;
+            }
+            long packed = list[(int) ((start + i * stride) % n)];
+            int ga = (int) (packed >>> 32);
+            int gb = (int) packed;
+            long key = pairKey(ga, gb);
+            if (taken.contains(key)) {
+                continue;
+            }
+            GeneratedRecord a = record(ga);
+            GeneratedRecord b = record(gb);
+            int sa = split.of(seed, a.entity());
+            if (sa != split.of(seed, b.entity()) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
+                continue;
+            }
+            if (a.entity() == b.entity() || !holds(strategy, a.contact(), b.contact())) {
+                continue;
+            }
+            taken.add(key);
+            mine[sa]++;
+            have[sa]++;
+            out.add(new Pair(ga, gb, a, b, strategy, sa));
+        }
+    }
+
+    private int randomNegatives(int[] need, int[] have, List<Pair> out) {
+        Rng r = Seeds.rng(seed, Seeds.stream("entities.pairs.random"), 0);
+        int added = 0;
+        long attempts = 0;
+        long maxAttempts = 50L * (need[0] + need[1] + need[2]) + 10_000;
+        while (!full(need, have) && attempts++ < maxAttempts && keys.total > 1) {
+            int ga = r.nextInt(keys.total);
+            int gb = r.nextInt(keys.total);
+            if (ga == gb || taken.contains(pairKey(ga, gb))) {
+                continue;
+            }
+            GeneratedRecord a = record(ga);
+            GeneratedRecord b = record(gb);
+            int s = split.of(seed, a.entity());
+            if (a.entity() == b.entity() || s != split.of(seed, b.entity()) || have[s] >= need[s]) {
+                continue;
+            }
+            taken.add(pairKey(ga, gb));
+            have[s]++;
+            added++;
+            out.add(new Pair(ga, gb, a, b, PairStrategy.RANDOM, s));
+        }
+        return added;
+    }
+
+    /** Whether the pair really is the kind of confuser the strategy names (blocks only propose). */
+    static boolean holds(PairStrategy strategy, Contact a, Contact b) {
+        return switch (strategy) {
+            case EMAIL_LOCAL_PART -> {
+                String la = Normalize.emailLocal(a.email());
+                yield !la.isEmpty() && la.equals(Normalize.emailLocal(b.email()))
+                        && !Normalize.emailDomain(a.email()).equals(Normalize.emailDomain(b.email()));
+            }
+            case SIMILAR_NAME -> PairFeatures.nameSimilarity(a, b) > 0.9
+                    && !Normalize.emailLocal(a.email()).equals(Normalize.emailLocal(b.email()))
+                    && !Normalize.phoneDigits(a.phone()).equals(Normalize.phoneDigits(b.phone()));
+            case SAME_ADDRESS_NUMBER -> {
+                String pa = Normalize.postal(a.postal());
+                String ha = Normalize.houseNumber(a.address());
+                yield !pa.isEmpty() && !ha.isEmpty() && pa.equals(Normalize.postal(b.postal()))
+                        && ha.equals(Normalize.houseNumber(b.address()))
+                        && !fullName(a).equals(fullName(b));
+            }
+            case SAME_LAST_NAME -> {
+                String la = Normalize.name(a.lastName());
+                String lb = Normalize.name(b.lastName());
+                yield !la.isEmpty() && PairFeatures.phonetic(la).equals(PairFeatures.phonetic(lb))
+                        && a.state().equals(b.state()) && !fullName(a).equals(fullName(b));
+            }
+            default -> false;
+        };
+    }
+
+    private static String fullName(Contact c) {
+        return Normalize.name(c.firstName()) + " " + Normalize.name(c.lastName());
+    }
+
+    /**
+     * Candidate pairs of different entities that share block key {@code kind}: each record with its
+     * next {@link #WINDOW} neighbours in its block, thinned at random to about {@code target}.
+     */
+    private long[] candidates(int kind, long target, PairStrategy strategy) {
+        long[] k = keys.keys[kind];
+        long[] packed = new long[keys.total];
+        int m = 0;
+        for (int g = 0; g < keys.total; g++) {
+            if (k[g] != 0) {
+                packed[m++] = ((k[g] & KEY_MASK) << 24) | g;
+            }
+        }
+        packed = Arrays.copyOf(packed, m);
+        Arrays.sort(packed);
+        long count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            double keep = pass == 0 ? 1.0 : Math.min(1.0, (double) target / Math.max(1, count));
+            long threshold = keep >= 1.0 ? Long.MAX_VALUE : (long) (keep * Long.MAX_VALUE);
+            long[] out = pass == 0 ? null : new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.min(count, target * 2 + 16))];
+            int n = 0;
+            for (int i = 0; i < m; i++) {
+                long block = packed[i] >>> 24;
+                int gi = (int) (packed[i] & 0xFFFFFF);
+                for (int j = i + 1; j < m && j <= i + WINDOW && (packed[j] >>> 24) == block; j++) {
+                    int gj = (int) (packed[j] & 0xFFFFFF);
+                    if (entityOf(gi) == entityOf(gj)) {
+                        continue;
+                    }
+                    if (pass == 0) {
+                        count++;
+                    } else if ((Seeds.mix(seed, strategy.ordinal(), pairKey(gi, gj)) >>> 1) <= threshold && n < out.length) {
+                        out[n++] = pairKey(gi, gj);
+                    }
+                }
+            }
+            if (pass == 1) {
+                return Arrays.copyOf(out, n);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private int entityOf(int g) {
+        return plan.sources.get(keys.sourceOf(g)).entity[keys.slotOf(g)];
+    }
+
+    private GeneratedRecord record(int g) {
+        return cache.computeIfAbsent(g, x -> factory.record(keys.sourceOf(x), keys.slotOf(x)));
+    }
+
+    private static boolean full(int[] need, int[] have) {
+        return have[0] >= need[0] && have[1] >= need[1] && have[2] >= need[2];
+    }
+
+    static long pairKey(int ga, int gb) {
+        int lo = Math.min(ga, gb);
+        int hi = Math.max(ga, gb);
+        return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
+    }
+
+    /** Up to {@code k} of [0, n) in a seeded order without sorting (a coprime stride walk). */
+    private List<Integer> spread(int n, int k, long salt) {
+        List<Integer> out = new ArrayList<>(Math.min(n, k));
+        if (n == 0) {
+            return out;
+        }
+        long stride = coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.spread"), salt));
+        long start = Math.floorMod(Seeds.mix(seed, Seeds.stream("entities.pairs.spread.start"), salt), n);
+        for (long i = 0; i < Math.min(n, k); i++) {
+            out.add((int) ((start + i * stride) % n));
+        }
+        return out;
+    }
+
+    private static long coprimeStride(int n, long h) {
+        if (n <= 2) {
+            return 1;
+        }
+        long s = 1 + Math.floorMod(h, n - 1);
+        while (gcd(s, n) != 1) {
+            s = s % (n - 1) + 1;
+        }
+        return s;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.dsgen.entities;
+
+import dev.dsgen.core.Rng;
+import dev.dsgen.core.Seeds;
+import dev.dsgen.core.WeightedSampler;
+import dev.dsgen.entities.EntityPlan.SourcePlan;
+import dev.dsgen.entities.features.Contact;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws record {@code slot} of a source as a pure function of (seed, source, slot): the person it
+ * belongs to, written down with the source's conventions, plus noise for duplicates (and light noise
+ * when another source already holds the person), and the schema's other columns.
+ */
+final class RecordFactory {
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    /** Share of records in a later source that carry some noise relative to the person. */
+    static final double CROSS_SOURCE_NOISE = 0.5;
+
+    private final long seed;
+    private final Instant reference;
+    private final PersonFactory persons;
+    private final NoiseModel noise;
+    private final EntityPlan plan;
+    private final Map<Source, List<FieldSpec>> fields;
+    private final Map<Source, long[]> fieldStreams = new EnumMap<>(Source.class);
+    private final Map<Source, WeightedSampler<String>[]> enums = new EnumMap<>(Source.class);
+    private final FakerPools pools;
+
+    @SuppressWarnings("unchecked")
+    RecordFactory(long seed, Instant reference, PersonFactory persons, NoiseModel noise, EntityPlan plan,
+                  Map<Source, List<FieldSpec>> fields, FakerPools pools) {
+        this.seed = seed;
+        this.reference = reference;
+        this.persons = persons;
+        this.noise = noise;
+        this.plan = plan;
+        this.fields = fields;
+        this.pools = pools;
+        for (Map.Entry<Source, List<FieldSpec>> e : fields.entrySet()) {
+            List<FieldSpec> fs = e.getValue();
+            long[] streams = new long[fs.size()];
+            WeightedSampler<String>[] samplers = new WeightedSampler[fs.size()];
+            for (int i = 0; i < fs.size(); i++) {
+                FieldSpec f = fs.get(i);
+                // Keyed by column name: adding a column does not change the others.
+                streams[i] = Seeds.stream("entities.field." + e.getKey().key() + "." + f.name());
+                if (f.type() == FieldType.ENUM) {
+                    List<Double> w = f.weights() != null ? f.weights()
+                            : f.values().stream().map(v -> 1.0).toList();
+                    samplers[i] = WeightedSampler.of(f.values(), w);
+                }
+            }
+            fieldStreams.put(e.getKey(), streams);
+            enums.put(e.getKey(), samplers);
+        }
+    }
+
+    GeneratedRecord record(Source source, int slot) {
+        SourcePlan sp = plan.sources.get(source);
+        int entity = sp.entity[slot];
+        RecordDraft d;
+        if (sp.kind[slot] == EntityPlan.DUPLICATE) {
+            d = draft(source, sp.dupOf[slot], entity);
+            Rng r = Seeds.rng(seed, Seeds.stream("entities.noise." + source.key()), slot);
+            noise.apply(d, r, NoiseModel.countFor(r));
+        } else {
+            d = draft(source, slot, entity);
+            if (sp.kind[slot] == EntityPlan.BASE_SHARED) {
+                Rng r = Seeds.rng(seed, Seeds.stream("entities.xnoise." + source.key()), slot);
+                if (r.chance(CROSS_SOURCE_NOISE)) {
+                    noise.apply(d, r, 1);
+                }
+            }
+        }
+        String id = source.idPrefix() + String.format(Locale.ROOT, "%07d", slot + 1);
+        List<FieldSpec> fs = fields.get(source);
+        long[] streams = fieldStreams.get(source);
+        String[] values = new String[fs.size()];
+        String[] vehicle = null;
+        for (int i = 0; i < fs.size(); i++) {
+            FieldSpec f = fs.get(i);
+            Rng r = Seeds.rng(seed, streams[i], slot);
+            if (f.nullRate() > 0 && f.type() != FieldType.ID && f.type() != FieldType.FIRST_NAME
+                    && f.type() != FieldType.LAST_NAME && r.chance(f.nullRate())) {
+                values[i] = "";
+                continue;
+            }
+            if ((f.type() == FieldType.VEHICLE_MAKE || f.type() == FieldType.VEHICLE_MODEL) && vehicle == null) {
+                vehicle = pools.vehicle(Seeds.rng(seed, Seeds.stream("entities.vehicle." + source.key()), slot));
+            }
+            values[i] = switch (f.type()) {
+                case ID -> id;
+                case EMAIL -> d.renderEmail();
+                case PHONE -> d.renderPhone();
+                case FIRST_NAME -> d.renderFirst();
+                case LAST_NAME -> d.renderLast();
+                case COMPANY -> d.renderCompany();
+                case ACCOUNT -> account(source, entity);
+                case ADDRESS -> d.renderAddress();
+                case CITY -> d.renderCity();
+                case STATE -> d.region;
+                case ZIP -> d.renderPostal();
+                case COUNTRY -> d.country;
+                case TIMESTAMP -> TIMESTAMP.format(timeOf(f, slot, sp.size(), r));
+                case DATE -> DATE.format(timeOf(f, slot, sp.size(), r));
+                case DECIMAL -> decimal(f, r);
+                case INTEGER -> Long.toString(Math.round(f.min()) + r.nextInt((int) (Math.round(f.max()) - Math.round(f.min()) + 1)));
+                case ENUM -> enums.get(source)[i].sample(r);
+                case REF -> (f.prefix() == null ? "REF-" : f.prefix()) + scramble(slot, streams[i]);
+                case VIN -> vin(r);
+                case VEHICLE_MAKE -> vehicle[0];
+                case VEHICLE_MODEL -> vehicle[1];
+                case VEHICLE_YEAR -> Integer.toString(vehicleYear(f, r));
+                case FAKER -> pools.value(source, f, r);
+            };
+        }
+        Contact contact = new Contact(d.renderFirst(), d.renderLast(), d.renderEmail(), d.renderPhone(),
+                d.renderAddress(), d.city, d.region, d.renderPostal());
+        return new GeneratedRecord(source, slot, id, entity, values, List.copyOf(d.noise), contact);
+    }
+
+    /** The person as source {@code source} wrote them down in slot {@code slot}. */
+    private RecordDraft draft(Source source, int slot, int entity) {
+        Person p = persons.person(entity);
+        Rng r = Seeds.rng(seed, Seeds.stream("entities.draft." + source.key()), slot);
+        RecordDraft d = new RecordDraft();
+        d.entity = entity;
+        d.last = p.lastName();
+        d.emailLocal = p.emailLocal();
+        d.emailDomain = p.emailDomain();
+        d.phone = p.phone();
+        d.houseNumber = p.houseNumber();
+        d.street = p.street();
+        d.suffix = ReferenceData.get().suffixes.get(p.suffix());
+        d.unitKind = p.unitKind();
+        d.unit = p.unit();
+        d.city = p.place().city();
+        d.region = p.place().region();
+        d.country = p.place().country();
+        d.postal = p.postal();
+        d.company = p.company();
+        switch (source) {
+            case LEADS -> {
+                // A web form keeps what people type.
+                d.first = p.nickname() != null && r.chance(0.6) ? p.nickname() : p.firstName();
+                double c = r.nextDouble();
+                d.nameCase = c < 0.88 ? RecordDraft.CASE_PROPER : c < 0.95 ? RecordDraft.CASE_LOWER : RecordDraft.CASE_UPPER;
+                d.suffixAbbreviated = r.chance(0.55);
+                d.suffixPeriod = d.suffixAbbreviated && r.chance(0.15);
+                d.unitHash = r.chance(0.4);
+                d.commaBeforeUnit = r.chance(0.3);
+                int[] typed = {0, 0, 0, 1, 1, 2, 3, 6};
+                d.phoneFormat = typed[r.nextInt(typed.length)];
+                d.postalCompact = r.chance(0.2);
+                d.emailCapitalised = r.chance(0.03);
+            }
+            case SALES -> {
+                // A dealer system: proper case, USPS abbreviations, one phone format.
+                d.first = p.nickname() != null && r.chance(0.1) ? p.nickname() : p.firstName();
+                d.nameCase = RecordDraft.CASE_PROPER;
+                d.suffixAbbreviated = true;
+                d.phoneFormat = 1;
+                d.zip4 = "US".equals(d.country) && r.chance(0.2) ? String.format(Locale.ROOT, "%04d", r.nextInt(10_000)) : null;
+            }
+            case FINANCIAL -> {
+                // A finance system: legal names in upper case, bare digits, ZIP+4 when known.
+                d.first = p.firstName();
+                d.nameCase = RecordDraft.CASE_UPPER;
+                d.addressUpper = true;
+                d.suffixAbbreviated = true;
+                d.phoneFormat = 3;
+                d.zip4 = "US".equals(d.country) && r.chance(0.5) ? String.format(Locale.ROOT, "%04d", r.nextInt(10_000)) : null;
+            }
+        }
+        if (source != Source.LEADS) {
+            d.company = null;
+        }
+        return d;
+    }
+
+    /** Account numbers are per person and source, unique (a bijection of the entity id), not sequential. */
+    private String account(Source source, int entity) {
+        long mixed = (entity * 48_271L + (Seeds.mix(seed, Seeds.stream("entities.account." + source.key()), 0) & 0xFFFFFF))
+                % 100_000_000L;
+        return (source == Source.FINANCIAL ? "FA" : "C") + String.format(Locale.ROOT, "%08d", mixed);
+    }
+
+    /** A unique, non-sequential reference number per slot (a bijection mod 10^8). */
+    private static String scramble(int slot, long stream) {
+        long offset = Math.floorMod(stream, 100_000_000L);
+        return String.format(Locale.ROOT, "%08d", (slot * 7_368_787L + offset) % 100_000_000L);
+    }
+
+    /** Record times grow with the slot (ids are issued in time order), with a little jitter. */
+    private Instant timeOf(FieldSpec f, int slot, int n, Rng r) {
+        long spanSeconds = (f.daysBack() == null ? 730L : f.daysBack()) * 86_400L;
+        long start = reference.getEpochSecond() - spanSeconds;
+        long step = spanSeconds / Math.max(1, n);
+        long t = start + slot * step + (step > 0 ? (long) (r.nextDouble() * step) : 0);
+        return Instant.ofEpochSecond(Math.min(t, reference.getEpochSecond() - 1));
+    }
+
+    private static String decimal(FieldSpec f, Rng r) {
+        // Triangular with its mode at 35% of the range: prices cluster low with a long upper tail.
+        double a = f.min();
+        double b = f.max();
+        double c = a + 0.35 * (b - a);
+        double u = r.nextDouble();
+        double fc = (c - a) / (b - a);
+        double x = u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    private int vehicleYear(FieldSpec f, Rng r) {
+        int now = reference.atZone(ZoneOffset.UTC).getYear();
+        int min = f.min() == null ? now - 12 : (int) Math.round(f.min());
+        int max = f.max() == null ? now + 1 : (int) Math.round(f.max());
+        return r.nextInt(min, Math.max(min, max));
+    }
+
+    /** A 17-character VIN with a valid check digit (position 9), as ISO 3779 / 49 CFR 565 define it. */
+    static String vin(Rng r) {
+        char[] v = new char[17];
+        for (int i = 0; i < 17; i++) {
+            v[i] = VIN_CHARS.charAt(r.nextInt(VIN_CHARS.length()));
+        }
+        v[8] = '0';
+        v[8] = vinCheckDigit(new String(v));
+        return new String(v);
+    }
+
+    static char vinCheckDigit(String vin) {
+        int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += transliterate(vin.charAt(i)) * weights[i];
+        }
+        int check = sum % 11;
+        return check == 10 ? 'X' : (char) ('0' + check);
+    }
+
+    private static int transliterate(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        String map = "ABCDEFGHJKLMNPRSTUVWXYZ";
+        int[] values = {1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9};
+        return values[map.indexOf(c)];
+    }
+}

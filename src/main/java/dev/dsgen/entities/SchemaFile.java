@@ -1,0 +1,133 @@
+package dev.dsgen.entities;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parsed {@code automotive_schemas.json}: entity name to its columns. Loading is strict about
+ * syntax and types (exit 3 with line and column) and tolerant about content: entities or required
+ * fields that are missing are filled in and reported as warnings.
+ */
+public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) {
+
+    @JsonCreator
+    public static SchemaFile json(@JsonProperty("schema_version") Integer schemaVersion,
+                                  @JsonProperty(value = "entities", required = true) Map<String, EntitySchema> entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("'entities' must be an object");
+        }
+        return new SchemaFile(schemaVersion == null ? 1 : schemaVersion, new LinkedHashMap<>(entities));
+    }
+
+    private static final ObjectReader READER = Json.MAPPER.readerFor(SchemaFile.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** Reads and checks a schema file; every failure is an input error naming file, line and column. */
+    public static SchemaFile load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw DsgenException.input("schema not found: " + file + " (--schema)");
+        } catch (IOException e) {
+            throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
+        }
+        try {
+            SchemaFile schema = READER.readValue(text);
+            if (schema == null) {
+                throw DsgenException.input("schema " + file + " is empty (--schema)");
+            }
+            return schema;
+        } catch (UnrecognizedPropertyException e) {
+            throw DsgenException.input("unknown key '" + e.getPropertyName() + "' in schema " + file
+                    + where(e.getLocation()) + " (--schema)");
+        } catch (JsonProcessingException e) {
+            String reason = rootMessage(e);
+            throw DsgenException.input("malformed schema " + file + where(e.getLocation()) + ": " + reason + " (--schema)");
+        } catch (IOException e) {
+            throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
+        }
+    }
+
+    /**
+     * The columns to generate for {@code source}: the schema's own fields in order, with required
+     * fields that are absent appended (and a warning), and required fields of the wrong type
+     * corrected to their canonical type (and a warning).
+     */
+    public List<FieldSpec> fieldsFor(Source source, List<String> warnings) {
+        EntitySchema entity = entities.get(source.key());
+        List<FieldSpec> out = new ArrayList<>();
+        if (entity == null) {
+            warnings.add("entity '" + source.key() + "' is missing from the schema: generated with its required fields");
+        } else {
+            for (FieldSpec f : entity.fields()) {
+                FieldType canonical = source.requiredFields().get(f.name());
+                if (canonical != null && canonical != f.type()) {
+                    warnings.add(source.key() + "." + f.name() + " declared as " + f.type().jsonName()
+                            + ", generated as " + canonical.jsonName());
+                    out.add(f.withType(canonical));
+                } else {
+                    out.add(f);
+                }
+            }
+        }
+        for (Map.Entry<String, FieldType> required : source.requiredFields().entrySet()) {
+            boolean present = out.stream().anyMatch(f -> f.name().equals(required.getKey()));
+            if (!present) {
+                if (entity != null) {
+                    warnings.add(source.key() + "." + required.getKey() + " is missing from the schema: filled as "
+                            + required.getValue().jsonName());
+                }
+                out.add(FieldSpec.defaultFor(required.getKey(), required.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** Entities in the file that dsgen does not generate. */
+    public List<String> unknownEntities() {
+        List<String> unknown = new ArrayList<>();
+        for (String name : entities.keySet()) {
+            if (Source.byKey(name) == null) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    private static String where(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String rootMessage(JsonProcessingException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t instanceof JsonProcessingException jp ? jp.getOriginalMessage() : t.getMessage();
+        if (msg == null) {
+            msg = e.getOriginalMessage();
+        }
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
+    }
+}

@@ -1,0 +1,295 @@
+package dev.dsgen.entities;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.Parallel;
+import dev.dsgen.core.Progress;
+import dev.dsgen.core.RunMetadata;
+import dev.dsgen.core.Seeds;
+import dev.dsgen.entities.EntityPlan.SourcePlan;
+import dev.dsgen.entities.features.PairFeatures;
+import dev.dsgen.io.CsvTable;
+import dev.dsgen.io.Json;
+import dev.dsgen.io.OutputFiles;
+import dev.dsgen.io.ParquetTable;
+import dev.dsgen.validate.ValidationReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * {@code synth-entities}: leads, sales and financial records with duplicates and noise, their
+ * ground truth, and labeled pairs split by entity. Output depends only on the config and inputs.
+ */
+public final class SynthEntities {
+    private static final int CHUNK = 4096;
+    public static final List<String> TRUTH_COLUMNS = List.of("source", "id", "entity_id", "noise");
+
+    /** What a run produced: the validation report and the summary (also written to disk). */
+    public record Result(ValidationReport report, Map<String, Object> summary) {
+    }
+
+    private final SynthConfig cfg;
+    private final Progress progress;
+
+    public SynthEntities(SynthConfig cfg, Progress progress) {
+        this.cfg = cfg;
+        this.progress = progress;
+    }
+
+    /** The files a run writes, each with the flag that places it. */
+    public static Map<Path, String> outputs(SynthConfig cfg) {
+        Map<Path, String> t = new LinkedHashMap<>();
+        for (Source s : Source.values()) {
+            t.put(cfg.outdir().resolve(s.key() + ".csv"), "--outdir");
+        }
+        t.put(cfg.outdir().resolve("truth.csv"), "--outdir");
+        t.put(cfg.outdir().resolve("metadata.json"), "--outdir");
+        for (String split : Split.NAMES) {
+            t.put(cfg.pairsOut().resolve(split + ".parquet"), "--pairs-out");
+        }
+        t.put(cfg.pairsOut().resolve("metadata.json"), "--pairs-out");
+        t.put(cfg.summary(), "--summary");
+        return t;
+    }
+
+    public Result run() {
+        List<String> warnings = new ArrayList<>();
+        progress.start("schema", 1);
+        SchemaFile schema = SchemaFile.load(cfg.schema());
+        for (String unknown : schema.unknownEntities()) {
+            warnings.add("entity '" + unknown + "' in the schema is not one dsgen generates (leads, sales, financial): ignored");
+        }
+        Map<Source, List<FieldSpec>> fields = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            fields.put(s, schema.fieldsFor(s, warnings));
+        }
+        long total = (long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial();
+        if (total > BlockingKeys.MAX_RECORDS) {
+            throw DsgenException.usage("at most " + BlockingKeys.MAX_RECORDS + " records per run, asked for " + total
+                    + " (--n-leads/--n-sales/--n-financial; use --shard-style separate runs for more)");
+        }
+        progress.finish();
+        RunMetadata meta = new RunMetadata("synth-entities", cfg.seed());
+        try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
+            ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
+                Thread t = new Thread(r, "dsgen-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return generate(schema, fields, warnings, out, pool, meta);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private Result generate(SchemaFile schema, Map<Source, List<FieldSpec>> fields, List<String> warnings,
+                            OutputFiles out, ExecutorService pool, RunMetadata meta) {
+        Map<Source, Integer> counts = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            counts.put(s, cfg.count(s));
+        }
+        EntityPlan plan = EntityPlan.build(cfg.seed(), counts, cfg.dupRate(), cfg.overlap());
+        if (plan.overlapShortfall > 0) {
+            warnings.add(plan.overlapShortfall + " records could not be shared with an earlier source (too few entities there)");
+        }
+        progress.start("reference data", 1);
+        ReferenceData ref = ReferenceData.get();
+        progress.finish();
+        PersonFactory persons = new PersonFactory(cfg.seed(), ref, cfg.locale(),
+                cfg.referenceTime().atZone(ZoneOffset.UTC).getYear());
+        progress.start("people", plan.entityCount);
+        persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.threads()));
+        progress.finish();
+        progress.start("faker pools", 1);
+        FakerPools pools = FakerPools.build(cfg.seed(), fields, cfg.schema().toString());
+        progress.finish();
+        RecordFactory factory = new RecordFactory(cfg.seed(), cfg.referenceTime(), persons, new NoiseModel(ref), plan,
+                fields, pools);
+        BlockingKeys keys = new BlockingKeys(plan);
+        PiiHasher hasher = cfg.pii() == PiiMode.HASHED ? new PiiHasher(cfg.piiSalt()) : null;
+
+        NoiseStats noiseStats = new NoiseStats();
+        Path truthFile = cfg.outdir().resolve("truth.csv");
+        CsvTable truth = new CsvTable(TRUTH_COLUMNS);
+        try (OutputStream truthOut = truth.open(out.temp(truthFile))) {
+            progress.start("records", keys.total);
+            for (Source s : Source.values()) {
+                writeSource(s, fields.get(s), plan.sources.get(s), factory, keys, hasher, out, truthOut, pool, noiseStats);
+            }
+            progress.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        progress.start("pairs", 1);
+        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, cfg.split(), cfg.negRatio());
+        List<PairBuilder.Pair> pairs = builder.build();
+        warnings.addAll(builder.warnings);
+        progress.finish();
+        progress.start("pair files", 1);
+        PairFeatures features = new PairFeatures(ref.nicknames::equivalent);
+        Map<Path, Long> pairRows = writePairs(pairs, features, out);
+        progress.finish();
+        out.commit();
+
+        progress.start("validation", 1);
+        EntityValidation validation = new EntityValidation(cfg, fields);
+        ValidationReport report = validation.run();
+        progress.finish();
+
+        Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
+        try {
+            for (Source s : Source.values()) {
+                Path p = cfg.outdir().resolve(s.key() + ".csv");
+                meta.output(p, Path.of(""), plan.sources.get(s).size());
+            }
+            meta.output(truthFile, Path.of(""), keys.total);
+            pairRows.forEach((p, n) -> meta.output(p, Path.of(""), n));
+            meta.input(cfg.schema(), Path.of(""));
+            flags(meta);
+            meta.validation(report.toMap());
+            meta.extra("warnings", warnings);
+            Json.write(out.temp(cfg.summary()), summary);
+            Map<String, Object> sidecar = meta.toMap(cfg.threads());
+            Json.write(out.temp(cfg.outdir().resolve("metadata.json")), sidecar);
+            Json.write(out.temp(cfg.pairsOut().resolve("metadata.json")), sidecar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.commit();
+        return new Result(report, summary);
+    }
+
+    private void flags(RunMetadata meta) {
+        meta.flag("schema", cfg.schema()).flag("outdir", cfg.outdir()).flag("pairs-out", cfg.pairsOut())
+                .flag("summary", cfg.summary()).flag("n-leads", cfg.nLeads()).flag("n-sales", cfg.nSales())
+                .flag("n-financial", cfg.nFinancial()).flag("dup-rate", cfg.dupRate()).flag("overlap", cfg.overlap())
+                .flag("neg-ratio", cfg.negRatio()).flag("split", cfg.split()).flag("pii", cfg.pii().name().toLowerCase())
+                .flag("locale", cfg.locale().label()).flag("dev", cfg.dev()).flag("seed", cfg.seed())
+                .flag("reference-time", cfg.referenceTime()).flag("overwrite", cfg.overwrite());
+    }
+
+    /** Per-chunk output: CSV bytes for the source file and for truth, and noise counts. */
+    private record Chunk(byte[] records, byte[] truth, NoiseStats stats, int rows) {
+    }
+
+    private void writeSource(Source s, List<FieldSpec> fs, SourcePlan sp, RecordFactory factory, BlockingKeys keys,
+                             PiiHasher hasher, OutputFiles out, OutputStream truthOut, ExecutorService pool,
+                             NoiseStats noiseStats) throws IOException {
+        CsvTable table = new CsvTable(fs.stream().map(FieldSpec::name).toList());
+        CsvTable truthTable = new CsvTable(TRUTH_COLUMNS);
+        boolean[] hash = new boolean[fs.size()];
+        for (int i = 0; i < fs.size(); i++) {
+            hash[i] = hasher != null && PiiHasher.hashed(fs.get(i).type());
+        }
+        int n = sp.size();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        try (OutputStream recordsOut = table.open(out.temp(cfg.outdir().resolve(s.key() + ".csv")))) {
+            Parallel.mapOrdered(pool, cfg.threads(), chunks, c -> {
+                int from = c * CHUNK;
+                int to = Math.min(n, from + CHUNK);
+                List<String[]> rows = new ArrayList<>(to - from);
+                List<String[]> truthRows = new ArrayList<>(to - from);
+                NoiseStats stats = new NoiseStats();
+                for (int slot = from; slot < to; slot++) {
+                    GeneratedRecord rec = factory.record(s, slot);
+                    keys.fill(keys.global(s, slot), rec.contact());
+                    String[] values = rec.values();
+                    if (hasher != null) {
+                        values = values.clone();
+                        for (int i = 0; i < values.length; i++) {
+                            if (hash[i]) {
+                                values[i] = hasher.hash(values[i]);
+                            }
+                        }
+                    }
+                    rows.add(values);
+                    truthRows.add(new String[] {s.key(), rec.id(), entityId(rec.entity()), String.join(";", rec.noise())});
+                    stats.count(s, sp.kind[slot], rec.noise());
+                }
+                return new Chunk(table.encode(rows), truthTable.encode(truthRows), stats, to - from);
+            }, chunk -> {
+                try {
+                    recordsOut.write(chunk.records());
+                    truthOut.write(chunk.truth());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                noiseStats.add(chunk.stats());
+                progress.advance(chunk.rows());
+            });
+        }
+    }
+
+    /** Prints the summary table and the validation report. */
+    public static void printSummary(Result result, java.io.PrintWriter out) {
+        SynthSummary.print(result.summary(), result.report(), out);
+    }
+
+    static String entityId(int entity) {
+        return String.format(java.util.Locale.ROOT, "E%08d", entity);
+    }
+
+    static Schema pairSchema() {
+        SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record("pair").namespace("dev.dsgen.entities").fields()
+                .requiredString("src_a").requiredString("id_a").requiredString("src_b").requiredString("id_b")
+                .requiredInt("y").requiredString("strategy").requiredString("split");
+        for (String name : PairFeatures.DOUBLE_FEATURES) {
+            f = f.optionalDouble(name);
+        }
+        for (String name : PairFeatures.BOOLEAN_FEATURES) {
+            f = f.optionalBoolean(name);
+        }
+        return f.endRecord();
+    }
+
+    private Map<Path, Long> writePairs(List<PairBuilder.Pair> pairs, PairFeatures features, OutputFiles out) {
+        Schema schema = pairSchema();
+        long salt = Seeds.stream("entities.pairs.shuffle");
+        Map<Path, Long> rows = new TreeMap<>();
+        for (int s = 0; s < 3; s++) {
+            int split = s;
+            // Seeded shuffle: neither label nor strategy can be read off the row order.
+            List<PairBuilder.Pair> mine = pairs.stream().filter(p -> p.split() == split)
+                    .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.seed(), salt, p.key())))
+                    .toList();
+            List<GenericRecord> records = new ArrayList<>(mine.size());
+            for (PairBuilder.Pair p : mine) {
+                GenericRecord r = new GenericData.Record(schema);
+                r.put("src_a", p.a().source().key());
+                r.put("id_a", p.a().id());
+                r.put("src_b", p.b().source().key());
+                r.put("id_b", p.b().id());
+                r.put("y", p.strategy().label());
+                r.put("strategy", p.strategy().key());
+                r.put("split", Split.NAMES[split]);
+                features.compute(p.a().contact(), p.b().contact()).forEach(r::put);
+                records.add(r);
+            }
+            Path target = cfg.pairsOut().resolve(Split.NAMES[split] + ".parquet");
+            try {
+                rows.put(target, ParquetTable.write(out.temp(target), schema, records));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dsgen.io;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * JSON and JSON Lines output: indent 2, {@code \n} line ends whatever the platform, map keys in
+ * sorted order, a final newline. One mapper for the whole tool.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+
+    private Json() {
+    }
+
+    /** Pretty JSON text with a trailing newline. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass(), e);
+        }
+    }
+
+    /** Writes pretty JSON to {@code file} atomically (temp + rename). */
+    public static void writeAtomically(Path file, Object value) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, pretty(value), StandardCharsets.UTF_8);
+            OutputFiles.move(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes pretty JSON to {@code file} (a temp of {@link OutputFiles}). */
+    public static void write(Path file, Object value) throws IOException {
+        Files.writeString(file, pretty(value), StandardCharsets.UTF_8);
+    }
+
+    /** A JSON Lines writer: one compact object per line, {@code \n}-terminated. */
+    public static final class LinesWriter implements AutoCloseable {
+        private final Writer out;
+
+        public LinesWriter(OutputStream stream) {
+            this.out = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        public void write(Object value) throws IOException {
+            out.write(COMPACT.writeValueAsString(value));
+            out.write('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.dsgen.io;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output files of one run, written as a unit: every file is written to a temp file in its
+ * target directory and renamed into place only on {@link #commit()}; {@link #close()} without a
+ * commit deletes the temps. So a failed run never leaves a half-written file under a final name,
+ * and {@code --no-overwrite} is checked for all targets before any work starts.
+ */
+public final class OutputFiles implements AutoCloseable {
+    private final Map<Path, Path> temps = new LinkedHashMap<>();
+    private final Map<Path, String> flags;
+
+    private OutputFiles(Map<Path, String> flags) {
+        this.flags = flags;
+    }
+
+    /**
+     * Checks every target up front: refuses existing ones when {@code overwrite} is false (exit 6),
+     * creates parent directories and proves they are writable (exit 2 naming the flag).
+     *
+     * @param targets each final path and the flag that chose it, for error messages
+     */
+    public static OutputFiles begin(Map<Path, String> targets, boolean overwrite) {
+        Map<Path, String> flags = new LinkedHashMap<>();
+        targets.forEach((p, f) -> flags.put(p.toAbsolutePath().normalize(), f));
+        if (!overwrite) {
+            for (Map.Entry<Path, String> t : flags.entrySet()) {
+                if (Files.exists(t.getKey())) {
+                    throw DsgenException.conflict("output exists: " + t.getKey() + " (" + t.getValue()
+                            + "; --no-overwrite was given; remove it or drop --no-overwrite)");
+                }
+            }
+        }
+        for (Map.Entry<Path, String> t : flags.entrySet()) {
+            ensureWritableDirectory(t.getKey().getParent(), t.getValue());
+        }
+        return new OutputFiles(flags);
+    }
+
+    /** Creates {@code dir} if needed and checks that files can be created in it. */
+    public static void ensureWritableDirectory(Path dir, String flag) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".dsgen-probe", ".tmp");
+            Files.delete(probe);
+        } catch (AccessDeniedException e) {
+            throw DsgenException.usage("output directory is not writable: " + dir + " (" + flag + ")");
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? "cannot create it" : e.getReason();
+            throw DsgenException.usage("cannot use output directory " + dir + ": " + reason + " (" + flag + ")");
+        } catch (IOException e) {
+            throw DsgenException.usage("cannot use output directory " + dir + ": " + e.getMessage()
+                    + " (" + flag + ")");
+        }
+    }
+
+    /** The temp file to write {@code target}'s content to; {@code target} must have been declared. */
+    public Path temp(Path target) {
+        Path key = target.toAbsolutePath().normalize();
+        if (!flags.containsKey(key)) {
+            throw new IllegalStateException("undeclared output " + target);
+        }
+        return temps.computeIfAbsent(key, k -> {
+            try {
+                return Files.createTempFile(k.getParent(), "." + k.getFileName(), ".tmp");
+            } catch (IOException e) {
+                throw DsgenException.usage("cannot write in " + k.getParent() + ": " + e.getMessage()
+                        + " (" + flags.get(k) + ")");
+            }
+        });
+    }
+
+    /**
+     * Moves every temp written so far into place. May be called again for files written later
+     * (a summary written after validating the data it describes).
+     */
+    public void commit() {
+        try {
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                move(e.getValue(), e.getKey());
+            }
+            temps.clear();
+        } catch (IOException e) {
+            throw new DsgenException(ExitCode.INTERNAL, "cannot move output into place: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Final paths of everything declared, in declaration order. */
+    public List<Path> targets() {
+        return new ArrayList<>(flags.keySet());
+    }
+
+    /** Deletes temps that were never committed: a failed run leaves no partial file behind. */
+    @Override
+    public void close() {
+        for (Path temp : temps.values()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: a leftover dot-file temp is harmless and never under a final name
+            }
+        }
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

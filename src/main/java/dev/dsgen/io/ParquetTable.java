@@ -1,0 +1,49 @@
+package dev.dsgen.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Parquet through parquet-avro: ZSTD, the standard 3-level LIST layout (readable by DuckDB,
+ * pyarrow and Spark), written with {@link LocalOutputFile} so no Hadoop filesystem, login or
+ * {@code .crc} side file is involved.
+ */
+public final class ParquetTable {
+    private ParquetTable() {
+    }
+
+    /** Opens a writer for {@code file}, replacing it if present (it is normally an OutputFiles temp). */
+    public static ParquetWriter<GenericRecord> open(Path file, Schema schema) throws IOException {
+        // A plain (non-Hadoop) configuration: no Hadoop Configuration class init, no XML parsing.
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withSchema(schema)
+                .withConf(conf)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build();
+    }
+
+    /** Writes all {@code records} to {@code file}; returns the row count. */
+    public static long write(Path file, Schema schema, Iterable<? extends GenericRecord> records)
+            throws IOException {
+        long n = 0;
+        try (ParquetWriter<GenericRecord> writer = open(file, schema)) {
+            for (GenericRecord r : records) {
+                writer.write(r);
+                n++;
+            }
+        }
+        return n;
+    }
+}
