@@ -9,7 +9,8 @@ import java.util.Map;
 import org.apache.commons.codec.language.Soundex;
 
 /**
- * Compact blocking keys of every record (four 64-bit hashes), filled while records are written, so
+ * Compact blocking keys of every record (four 64-bit hashes: email local part, Soundex of the
+ * last name with the first initial, ZIP with house number, Double Metaphone of the last name), filled while records are written, so
  * pairing needs neither an all-pairs scan nor the records in memory. Records are addressed by a
  * global index: sources in order, then slot.
  */
@@ -17,7 +18,7 @@ final class BlockingKeys {
     static final int EMAIL_LOCAL = 0;
     static final int NAME = 1;
     static final int ADDRESS = 2;
-    static final int LAST_NAME_STATE = 3;
+    static final int LAST_NAME = 3;
     static final int KINDS = 4;
     /** Global indexes are packed into 24 bits next to a 40-bit key hash when blocks are sorted. */
     static final int MAX_RECORDS = 1 << 24;
@@ -70,7 +71,7 @@ final class BlockingKeys {
         String postal = Normalize.postal(c.postal());
         String house = Normalize.houseNumber(c.address());
         keys[ADDRESS][g] = postal.isEmpty() || house.isEmpty() ? 0 : hash("a|" + postal + "|" + house);
-        keys[LAST_NAME_STATE][g] = last.isEmpty() ? 0 : hash("l|" + PairFeatures.phonetic(last) + "|" + c.state());
+        keys[LAST_NAME][g] = last.isEmpty() ? 0 : hash("l|" + PairFeatures.phonetic(last));
     }
 
     private static String soundex(String s) {

@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +108,8 @@ final class NoiseModel {
                 d.whitespace = r.pick(targets);
             }
             case PUNCTUATION -> punctuation(d, r);
-            case PHONE_FORMAT -> d.phoneFormat = (d.phoneFormat + 1 + r.nextInt(RecordDraft.PHONE_FORMATS.length - 1))
-                    % RecordDraft.PHONE_FORMATS.length;
+            case PHONE_FORMAT -> d.phoneFormat = (d.phoneFormat + 1 + r.nextInt(RecordDraft.PHONE_FORMATS - 1))
+                    % RecordDraft.PHONE_FORMATS;
             case STREET_ABBREV -> {
                 d.suffixAbbreviated = !d.suffixAbbreviated;
                 d.suffixPeriod = d.suffixAbbreviated && r.chance(0.2);
@@ -120,7 +121,7 @@ final class NoiseModel {
             case MISSING -> missing(d, r);
             case POSTAL_FORMAT -> {
                 if ("US".equals(d.country)) {
-                    d.zip4 = d.zip4 == null ? String.format(Locale.ROOT, "%04d", r.nextInt(10_000)) : null;
+                    d.zip4 = d.zip4 == null ? Digits.pad(r.nextInt(10_000), 4) : null;
                 } else {
                     d.postalCompact = !d.postalCompact;
                 }

@@ -24,13 +24,13 @@ import java.util.Set;
  */
 final class PairBuilder {
     /** Neighbours within a block each record is paired with. */
-    private static final int WINDOW = 3;
+    private static final int WINDOW = 5;
     private static final int MAX_POSITIVES_PER_ENTITY = 4;
     private static final long KEY_MASK = (1L << 40) - 1;
     private static final PairStrategy[] HARD = {
         PairStrategy.EMAIL_LOCAL_PART, PairStrategy.SIMILAR_NAME, PairStrategy.SAME_ADDRESS_NUMBER, PairStrategy.SAME_LAST_NAME};
     private static final int[] KEY_OF = {
-        BlockingKeys.EMAIL_LOCAL, BlockingKeys.NAME, BlockingKeys.ADDRESS, BlockingKeys.LAST_NAME_STATE};
+        BlockingKeys.EMAIL_LOCAL, BlockingKeys.NAME, BlockingKeys.ADDRESS, BlockingKeys.LAST_NAME};
 
     /** One labeled pair; {@code a} and {@code b} are re-drawn records. */
     record Pair(int ga, int gb, GeneratedRecord a, GeneratedRecord b, PairStrategy strategy, int split) {
@@ -213,13 +213,16 @@ final class PairBuilder {
             if (taken.contains(key)) {
                 continue;
             }
-            GeneratedRecord a = record(ga);
-            GeneratedRecord b = record(gb);
-            int sa = split.of(seed, a.entity());
-            if (sa != split.of(seed, b.entity()) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
+            // Split and quota are known from the plan: check them before re-drawing any record.
+            int ea = entityOf(ga);
+            int eb = entityOf(gb);
+            int sa = split.of(seed, ea);
+            if (ea == eb || sa != split.of(seed, eb) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
                 continue;
             }
-            if (a.entity() == b.entity() || !holds(strategy, a.contact(), b.contact())) {
+            GeneratedRecord a = record(ga);
+            GeneratedRecord b = record(gb);
+            if (!holds(strategy, a.contact(), b.contact())) {
                 continue;
             }
             taken.add(key);
@@ -240,12 +243,14 @@ final class PairBuilder {
             if (ga == gb || taken.contains(pairKey(ga, gb))) {
                 continue;
             }
-            GeneratedRecord a = record(ga);
-            GeneratedRecord b = record(gb);
-            int s = split.of(seed, a.entity());
-            if (a.entity() == b.entity() || s != split.of(seed, b.entity()) || have[s] >= need[s]) {
+            int ea = entityOf(ga);
+            int eb = entityOf(gb);
+            int s = split.of(seed, ea);
+            if (ea == eb || s != split.of(seed, eb) || have[s] >= need[s]) {
                 continue;
             }
+            GeneratedRecord a = record(ga);
+            GeneratedRecord b = record(gb);
             taken.add(pairKey(ga, gb));
             have[s]++;
             added++;
@@ -276,7 +281,7 @@ final class PairBuilder {
                 String la = Normalize.name(a.lastName());
                 String lb = Normalize.name(b.lastName());
                 yield !la.isEmpty() && PairFeatures.phonetic(la).equals(PairFeatures.phonetic(lb))
-                        && a.state().equals(b.state()) && !fullName(a).equals(fullName(b));
+                        && !fullName(a).equals(fullName(b));
             }
             default -> false;
         };

@@ -14,7 +14,7 @@ public enum PairStrategy {
     SIMILAR_NAME(0),
     /** Different entities, same ZIP and house number, different names (seed 001 §4.3). */
     SAME_ADDRESS_NUMBER(0),
-    /** Different entities whose last names sound alike in the same state: softer hard negatives. */
+    /** Different entities whose last names sound alike (Double Metaphone): softer hard negatives. */
     SAME_LAST_NAME(0),
     /** Different entities drawn at random, only to top up the class balance when confusers run out. */
     RANDOM(0);

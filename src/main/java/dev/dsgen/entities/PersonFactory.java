@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.entities.ReferenceData.Place;
@@ -79,7 +80,7 @@ public final class PersonFactory {
         }
         boolean us = locale.usShare() >= 1.0 || (locale.usShare() > 0 && home.chance(locale.usShare()));
         Place place = (us ? ref.usPlaces : ref.caPlaces).sample(home);
-        String postal = us ? String.format(Locale.ROOT, "%05d", home.nextInt(place.zipMin(), place.zipMax()))
+        String postal = us ? Digits.pad(home.nextInt(place.zipMin(), place.zipMax()), 5)
                 : home.pick(place.fsas()) + " " + home.nextInt(10) + letter(home) + home.nextInt(10);
         int house = houseNumber(home);
         String street = ref.streets.sample(home);
@@ -119,7 +120,7 @@ public final class PersonFactory {
         Rng r = Seeds.rng(seed, EMAIL, e);
         String f = letters(nickname != null && r.chance(0.5) ? nickname : first);
         String l = letters(last);
-        String yy = String.format(Locale.ROOT, "%02d", birthYear % 100);
+        String yy = Digits.pad(birthYear % 100, 2);
         double p = r.nextDouble();
         String local;
         if (p < 0.28) {
@@ -170,7 +171,7 @@ public final class PersonFactory {
         do {
             exchange = r.nextInt(200, 999);
         } while (exchange % 100 == 11 || exchange == 555);
-        return area + exchange + String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
+        return area + exchange + Digits.pad(r.nextInt(10_000), 4);
     }
 
     private static int houseNumber(Rng r) {

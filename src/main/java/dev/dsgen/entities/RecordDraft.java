@@ -10,8 +10,8 @@ import java.util.Locale;
  * the way; {@link #noise} lists what was applied, for the ground truth.
  */
 final class RecordDraft {
-    static final String[] PHONE_FORMATS = {
-        "%s-%s-%s", "(%s) %s-%s", "%s.%s.%s", "%s%s%s", "+1 %s %s %s", "1-%s-%s-%s", "%s %s %s"};
+    /** Phone layouts: 555-123-4567, (555) 123-4567, 555.123.4567, 5551234567, +1 555 123 4567, 1-555-123-4567, 555 123 4567. */
+    static final int PHONE_FORMATS = 7;
 
     static final int CASE_PROPER = 0;
     static final int CASE_UPPER = 1;
@@ -72,8 +72,18 @@ final class RecordDraft {
         if (phone == null) {
             return "";
         }
-        return String.format(Locale.ROOT, PHONE_FORMATS[phoneFormat], phone.substring(0, 3), phone.substring(3, 6),
-                phone.substring(6));
+        String a = phone.substring(0, 3);
+        String b = phone.substring(3, 6);
+        String c = phone.substring(6);
+        return switch (phoneFormat) {
+            case 0 -> a + "-" + b + "-" + c;
+            case 1 -> "(" + a + ") " + b + "-" + c;
+            case 2 -> a + "." + b + "." + c;
+            case 3 -> a + b + c;
+            case 4 -> "+1 " + a + " " + b + " " + c;
+            case 5 -> "1-" + a + "-" + b + "-" + c;
+            default -> a + " " + b + " " + c;
+        };
     }
 
     String renderAddress() {

@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.core.WeightedSampler;
@@ -82,7 +83,7 @@ final class RecordFactory {
                 }
             }
         }
-        String id = source.idPrefix() + String.format(Locale.ROOT, "%07d", slot + 1);
+        String id = source.idPrefix() + Digits.pad(slot + 1, 7);
         List<FieldSpec> fs = fields.get(source);
         long[] streams = fieldStreams.get(source);
         String[] values = new String[fs.size()];
@@ -96,7 +97,7 @@ final class RecordFactory {
                 continue;
             }
             if ((f.type() == FieldType.VEHICLE_MAKE || f.type() == FieldType.VEHICLE_MODEL) && vehicle == null) {
-                vehicle = pools.vehicle(Seeds.rng(seed, Seeds.stream("entities.vehicle." + source.key()), slot));
+                vehicle = ReferenceData.get().vehicles.sample(Seeds.rng(seed, Seeds.stream("entities.vehicle." + source.key()), slot));
             }
             values[i] = switch (f.type()) {
                 case ID -> id;
@@ -170,7 +171,7 @@ final class RecordFactory {
                 d.nameCase = RecordDraft.CASE_PROPER;
                 d.suffixAbbreviated = true;
                 d.phoneFormat = 1;
-                d.zip4 = "US".equals(d.country) && r.chance(0.2) ? String.format(Locale.ROOT, "%04d", r.nextInt(10_000)) : null;
+                d.zip4 = "US".equals(d.country) && r.chance(0.2) ? Digits.pad(r.nextInt(10_000), 4) : null;
             }
             case FINANCIAL -> {
                 // A finance system: legal names in upper case, bare digits, ZIP+4 when known.
@@ -179,7 +180,7 @@ final class RecordFactory {
                 d.addressUpper = true;
                 d.suffixAbbreviated = true;
                 d.phoneFormat = 3;
-                d.zip4 = "US".equals(d.country) && r.chance(0.5) ? String.format(Locale.ROOT, "%04d", r.nextInt(10_000)) : null;
+                d.zip4 = "US".equals(d.country) && r.chance(0.5) ? Digits.pad(r.nextInt(10_000), 4) : null;
             }
         }
         if (source != Source.LEADS) {
@@ -192,13 +193,13 @@ final class RecordFactory {
     private String account(Source source, int entity) {
         long mixed = (entity * 48_271L + (Seeds.mix(seed, Seeds.stream("entities.account." + source.key()), 0) & 0xFFFFFF))
                 % 100_000_000L;
-        return (source == Source.FINANCIAL ? "FA" : "C") + String.format(Locale.ROOT, "%08d", mixed);
+        return (source == Source.FINANCIAL ? "FA" : "C") + Digits.pad(mixed, 8);
     }
 
     /** A unique, non-sequential reference number per slot (a bijection mod 10^8). */
     private static String scramble(int slot, long stream) {
         long offset = Math.floorMod(stream, 100_000_000L);
-        return String.format(Locale.ROOT, "%08d", (slot * 7_368_787L + offset) % 100_000_000L);
+        return Digits.pad((slot * 7_368_787L + offset) % 100_000_000L, 8);
     }
 
     /** Record times grow with the slot (ids are issued in time order), with a little jitter. */
@@ -218,7 +219,7 @@ final class RecordFactory {
         double u = r.nextDouble();
         double fc = (c - a) / (b - a);
         double x = u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
-        return String.format(Locale.ROOT, "%.2f", x);
+        return Digits.twoDecimals(x);
     }
 
     private int vehicleYear(FieldSpec f, Rng r) {

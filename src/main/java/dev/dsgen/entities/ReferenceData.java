@@ -41,6 +41,8 @@ public final class ReferenceData {
     public final List<String> companyIndustries;
     public final List<String> companySuffixes;
     public final Nicknames nicknames;
+    /** (make, model) weighted by sales. */
+    public final WeightedSampler<String[]> vehicles;
     /** Share of the population the surname table itself covers (the rest is spread over its tail). */
     public final double surnameCoverage;
 
@@ -165,6 +167,13 @@ public final class ReferenceData {
         companyIndustries = List.copyOf(industries);
         companySuffixes = List.copyOf(csfx);
         nicknames = Nicknames.load(DIR + "nicknames/names.csv");
+        List<String[]> cars = new ArrayList<>();
+        List<Double> carWeights = new ArrayList<>();
+        for (String[] row : rows("vehicles.csv")) {
+            cars.add(new String[] {row[0], row[1]});
+            carWeights.add(Double.parseDouble(row[2]));
+        }
+        vehicles = WeightedSampler.of(cars, carWeights);
     }
 
     private static List<String[]> rows(String file) {

@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.Digits;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Progress;
@@ -11,6 +12,7 @@ import dev.dsgen.io.CsvTable;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFiles;
 import dev.dsgen.io.ParquetTable;
+import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.validate.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,6 +71,7 @@ public final class SynthEntities {
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
+        ParquetWarmUp.start();
         progress.start("schema", 1);
         SchemaFile schema = SchemaFile.load(cfg.schema());
         for (String unknown : schema.unknownEntities()) {
@@ -244,7 +247,7 @@ public final class SynthEntities {
     }
 
     static String entityId(int entity) {
-        return String.format(java.util.Locale.ROOT, "E%08d", entity);
+        return "E" + Digits.pad(entity, 8);
     }
 
     static Schema pairSchema() {
