@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dsgen synth-entities}: flags to {@link SynthConfig}, then the generator. */
 @Command(name = "synth-entities", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Leads, sales and financial records with realistic duplicates and noise, their ground truth,",
-            "and labeled record pairs (positives, hard negatives) split train/valid/test by entity."})
+        description = "Entity-resolution data: leads, sales and financial records with realistic duplicates and "
+                + "noise, their ground truth, and labeled pairs (positives, hard negatives) split by entity.")
 final class SynthEntitiesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

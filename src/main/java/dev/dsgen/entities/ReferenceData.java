@@ -63,21 +63,25 @@ public final class ReferenceData {
     }
 
     private ReferenceData() {
-        // Surnames: table weights are per 100k people; the population not covered by the table is
-        // spread over the table's lower half, so common names keep their real share (Smith ~0.8%).
+        // Surnames: table weights are per 100k people (2010 Census), so common names keep their real
+        // share (Smith ~0.8%, the top ten ~5%). The ~59% of people with rarer names get a long tail
+        // of surnames composed from common stems and endings, each rare, instead of inflating the
+        // table's own names.
         List<String> names = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>();
         for (String[] row : rows("surnames.csv")) {
             names.add(row[0]);
+            known.add(row[0].toLowerCase(Locale.ROOT));
             weights.add(Double.parseDouble(row[1]));
         }
         double covered = weights.stream().mapToDouble(Double::doubleValue).sum();
         surnameCoverage = Math.min(1.0, covered / 100_000.0);
-        double tail = Math.max(0, 100_000.0 - covered);
-        int tailFrom = names.size() / 2;
-        double perTail = tail / (names.size() - tailFrom);
-        for (int i = tailFrom; i < names.size(); i++) {
-            weights.set(i, weights.get(i) + perTail);
+        List<String> tail = RareSurnames.compose(known);
+        double perTail = Math.max(0, 100_000.0 - covered) / tail.size();
+        for (String t : tail) {
+            names.add(t);
+            weights.add(perTail);
         }
         surnames = WeightedSampler.of(names, weights);
 
