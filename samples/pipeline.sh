@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The CI smoke run users copy: every dsgen subcommand on the bundled samples, in --dry-run mode
+# (nothing leaves the machine), stopping at the first failure. Each generator adds its step here.
+#
+#   samples/pipeline.sh [OUT_DIR]      (default OUT_DIR: a new temp directory)
+#
+# Environment: DSGEN_JAR (default target/dsgen.jar), JAVA (default java).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="${DSGEN_JAR:-$root/target/dsgen.jar}"
+java="${JAVA:-java}"
+out="${1:-$(mktemp -d -t dsgen-pipeline.XXXXXX)}"
+dsgen() { "$java" -jar "$jar" "$@"; }
+
+echo "pipeline: writing under $out"
+
+# 1. synth-entities: records, ground truth and labeled pairs (dev size keeps CI fast).
+dsgen synth-entities --dry-run --dev --quiet --seed 42 \
+  --schema "$here/automotive_schemas.json" \
+  --outdir "$out/synth" --pairs-out "$out/pairs" --summary "$out/reports/synth_summary.json"
+
+echo "pipeline: ok"
