@@ -71,15 +71,40 @@ final class BlockingKeys {
         String postal = Normalize.postal(c.postal());
         String house = Normalize.houseNumber(c.address());
         keys[ADDRESS][g] = postal.isEmpty() || house.isEmpty() ? 0 : hash("a|" + postal + "|" + house);
-        keys[LAST_NAME][g] = last.isEmpty() ? 0 : hash("l|" + PairFeatures.phonetic(last));
+        keys[LAST_NAME][g] = last.isEmpty() ? 0 : hash("l|" + metaphone(last));
     }
 
+    /** Last names repeat (a few thousand distinct), so their codes are computed once each. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOUNDEX_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> METAPHONE_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 200_000;
+
     private static String soundex(String s) {
-        try {
-            return SOUNDEX.soundex(s);
-        } catch (IllegalArgumentException e) {
-            return "";
+        String code = SOUNDEX_CACHE.get(s);
+        if (code == null) {
+            try {
+                code = SOUNDEX.soundex(s);
+            } catch (IllegalArgumentException e) {
+                code = "";
+            }
+            if (SOUNDEX_CACHE.size() < CACHE_LIMIT) {
+                SOUNDEX_CACHE.put(s, code);
+            }
         }
+        return code;
+    }
+
+    private static String metaphone(String s) {
+        String code = METAPHONE_CACHE.get(s);
+        if (code == null) {
+            code = PairFeatures.phonetic(s);
+            if (METAPHONE_CACHE.size() < CACHE_LIMIT) {
+                METAPHONE_CACHE.put(s, code);
+            }
+        }
+        return code;
     }
 
     static long hash(String s) {

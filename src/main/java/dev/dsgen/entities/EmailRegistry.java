@@ -18,7 +18,7 @@ final class EmailRegistry {
         long[] hashes = new long[entities];
         Parallel.forChunks(pool, threads, entities, 16_384, (from, to) -> {
             for (int e = from; e < to; e++) {
-                hashes[e] = hash(persons.person(e, 0).email());
+                hashes[e] = hash(persons.email(e, 0));
             }
         });
         byte[] attempts = new byte[entities];
@@ -31,7 +31,7 @@ final class EmailRegistry {
                 if (attempt > 100) {
                     throw new IllegalStateException("cannot make email of entity " + e + " unique");
                 }
-                h = hash(persons.person(e, attempt).email());
+                h = hash(persons.email(e, attempt));
             }
             attempts[e] = (byte) attempt;
         }

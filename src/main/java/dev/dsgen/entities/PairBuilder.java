@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.entities.EntityPlan.SourcePlan;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds labeled pairs from the ground truth: positives across sources (and some within one),
@@ -49,7 +51,13 @@ final class PairBuilder {
     private final Set<Long> taken = new HashSet<>();
     final List<String> warnings = new ArrayList<>();
 
-    PairBuilder(long seed, EntityPlan plan, RecordFactory factory, BlockingKeys keys, Split split, int negRatio) {
+    private final ExecutorService pool;
+    private final int threads;
+
+    PairBuilder(long seed, EntityPlan plan, RecordFactory factory, BlockingKeys keys, Split split, int negRatio,
+                ExecutorService pool, int threads) {
+        this.pool = pool;
+        this.threads = threads;
         this.seed = seed;
         this.plan = plan;
         this.factory = factory;
@@ -169,9 +177,12 @@ final class PairBuilder {
         List<Pair> out = new ArrayList<>();
         int[] have = new int[3];
         long[][] candidates = new long[HARD.length][];
-        for (int k = 0; k < HARD.length; k++) {
-            candidates[k] = candidates(KEY_OF[k], 40L * totalNeed / HARD.length + 2000, HARD[k]);
-        }
+        // The four block kinds are independent: sort and scan them in parallel.
+        Parallel.forChunks(pool, threads, HARD.length, 1, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                candidates[k] = candidates(KEY_OF[k], 40L * totalNeed / HARD.length + 2000, HARD[k]);
+            }
+        });
         // Pass 1: an even share per strategy, so abundant confusers do not crowd out the others.
         int[][] perStrategy = new int[HARD.length][3];
         for (int k = 0; k < HARD.length; k++) {

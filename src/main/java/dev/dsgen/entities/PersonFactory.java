@@ -5,17 +5,25 @@ import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.entities.ReferenceData.Place;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws person {@code e} as a pure function of (seed, e): the same person on any thread, in any
- * order. A few percent of people share an address with an earlier person: family members (same
- * last name, sometimes the same landline) and neighbours (same building, another unit). They are
- * the real-world source of "same address, different person" confusers.
+ * order. A few percent of people share an address with an earlier person (the head of their
+ * household): family members (often the same last name, sometimes the same landline) and neighbours
+ * (same building, another unit). They are the real-world source of "same address, different
+ * person" confusers.
+ *
+ * <p>Names, country, address, phone and employer come from separate streams, so the email of a
+ * person can be drawn without drawing the whole person (see {@link EmailRegistry}).
  */
 public final class PersonFactory {
-    private static final long PERSON = Seeds.stream("entities.person");
+    private static final long NAMES = Seeds.stream("entities.person.names");
+    private static final long HOME = Seeds.stream("entities.person.home");
+    private static final long COUNTRY = Seeds.stream("entities.person.country");
+    private static final long PHONE = Seeds.stream("entities.person.phone");
+    private static final long COMPANY = Seeds.stream("entities.person.company");
     private static final long HOUSEHOLD = Seeds.stream("entities.household");
+    private static final long HOUSEHOLD_KIND = Seeds.stream("entities.household.kind");
     private static final long EMAIL = Seeds.stream("entities.email");
     static final double CO_RESIDENT_RATE = 0.06;
 
@@ -37,48 +45,23 @@ public final class PersonFactory {
         this.emailAttempts = attempts;
     }
 
+    private record Names(char sex, String first, String nickname, String last, int birthYear) {
+    }
+
+    /** How a co-resident relates to the head of the household. */
+    private record Household(boolean family, boolean sameLastName, boolean sharedPhone, Rng rng) {
+    }
+
     public Person person(int e) {
         int attempt = e < emailAttempts.length ? emailAttempts[e] : 0;
         return person(e, attempt);
     }
 
     Person person(int e, int emailAttempt) {
-        Rng r = Seeds.rng(seed, PERSON, e);
-        char sex = r.chance(0.5) ? 'F' : 'M';
-        String first = (sex == 'F' ? ref.femaleNames : ref.maleNames).sample(r);
-        String nickname = null;
-        List<String> nicks = ref.nicknames.nicknamesOf(first);
-        if (!nicks.isEmpty() && r.chance(0.3)) {
-            nickname = ReferenceData.title(r.pick(nicks));
-        }
-        String last = ref.surnames.sample(r);
-        int birthYear = referenceYear - r.nextInt(18, 80);
-
+        Names n = names(e);
         int head = headOf(e);
-        Rng home = head == e ? r : Seeds.rng(seed, PERSON, head);
-        Person anchor = null;
-        if (head != e) {
-            // Re-draw the head's address fields from its own stream, so both share them exactly.
-            anchor = person(head, 0);
-            Rng kind = Seeds.rng(seed, HOUSEHOLD, e);
-            boolean family = kind.chance(0.6);
-            if (family && kind.chance(0.7)) {
-                last = anchor.lastName();
-            }
-            String phone = family && kind.chance(0.3) ? anchor.phone() : phone(anchor.place(), r);
-            String unit = anchor.unit();
-            String unitKind = anchor.unitKind();
-            if (!family) {
-                unitKind = unitKind == null ? "Apt" : unitKind;
-                unit = String.valueOf(kind.nextInt(1, 60)) + (kind.chance(0.3) ? "ABCD".charAt(kind.nextInt(4)) : "");
-            }
-            String company = r.chance(0.55) ? company(r, last) : null;
-            Email em = email(e, first, nickname, last, birthYear, anchor.place().country(), emailAttempt);
-            return new Person(e, sex, first, nickname, last, em.local, em.domain, phone, anchor.place(),
-                    anchor.postal(), anchor.houseNumber(), anchor.street(), anchor.suffix(), unitKind, unit,
-                    company, birthYear);
-        }
-        boolean us = locale.usShare() >= 1.0 || (locale.usShare() > 0 && home.chance(locale.usShare()));
+        Rng home = Seeds.rng(seed, HOME, head);
+        boolean us = isUs(head);
         Place place = (us ? ref.usPlaces : ref.caPlaces).sample(home);
         String postal = us ? Digits.pad(home.nextInt(place.zipMin(), place.zipMax()), 5)
                 : home.pick(place.fsas()) + " " + home.nextInt(10) + letter(home) + home.nextInt(10);
@@ -90,13 +73,65 @@ public final class PersonFactory {
         if (home.chance(0.16)) {
             double k = home.nextDouble();
             unitKind = k < 0.7 ? "Apt" : k < 0.9 ? "Unit" : "Suite";
-            unit = String.valueOf(home.nextInt(1, 40)) + (home.chance(0.25) ? "ABCD".charAt(home.nextInt(4)) : "");
+            unit = unitNumber(home, 40);
         }
-        String phone = phone(place, home);
-        String company = r.chance(0.55) ? company(r, last) : null;
-        Email em = email(e, first, nickname, last, birthYear, place.country(), emailAttempt);
-        return new Person(e, sex, first, nickname, last, em.local, em.domain, phone, place, postal, house,
-                street, suffix, unitKind, unit, company, birthYear);
+        String headPhone = phone(place, Seeds.rng(seed, PHONE, head));
+        String last = n.last();
+        String phone = headPhone;
+        if (head != e) {
+            Household h = household(e);
+            if (h.sameLastName()) {
+                last = names(head).last();
+            }
+            if (!h.sharedPhone()) {
+                phone = phone(place, Seeds.rng(seed, PHONE, e));
+            }
+            if (!h.family()) {
+                unitKind = unitKind == null ? "Apt" : unitKind;
+                unit = unitNumber(h.rng(), 60);
+            }
+        }
+        Rng c = Seeds.rng(seed, COMPANY, e);
+        String company = c.chance(0.55) ? company(c, last) : null;
+        String[] email = email(e, n.first(), n.nickname(), last, n.birthYear(), us, emailAttempt);
+        return new Person(e, n.sex(), n.first(), n.nickname(), last, email[0], email[1], phone, place, postal, house,
+                street, suffix, unitKind, unit, company, n.birthYear());
+    }
+
+    /** The email address alone, without drawing the rest of the person. */
+    String email(int e, int attempt) {
+        Names n = names(e);
+        int head = headOf(e);
+        String last = n.last();
+        if (head != e && household(e).sameLastName()) {
+            last = names(head).last();
+        }
+        String[] email = email(e, n.first(), n.nickname(), last, n.birthYear(), isUs(head), attempt);
+        return email[0] + "@" + email[1];
+    }
+
+    private Names names(int e) {
+        Rng r = Seeds.rng(seed, NAMES, e);
+        char sex = r.chance(0.5) ? 'F' : 'M';
+        String first = (sex == 'F' ? ref.femaleNames : ref.maleNames).sample(r);
+        String nickname = null;
+        List<String> nicks = ref.nicknames.nicknamesOf(first);
+        if (!nicks.isEmpty() && r.chance(0.3)) {
+            nickname = ReferenceData.title(r.pick(nicks));
+        }
+        String last = ref.surnames.sample(r);
+        return new Names(sex, first, nickname, last, referenceYear - r.nextInt(18, 80));
+    }
+
+    private Household household(int e) {
+        Rng kind = Seeds.rng(seed, HOUSEHOLD_KIND, e);
+        boolean family = kind.chance(0.6);
+        return new Household(family, family && kind.chance(0.7), family && kind.chance(0.3), kind);
+    }
+
+    private boolean isUs(int head) {
+        double share = locale.usShare();
+        return share >= 1.0 || (share > 0 && Seeds.rng(seed, COUNTRY, head).chance(share));
     }
 
     /** The person whose address {@code e} shares: itself, or an earlier head of household. */
@@ -112,15 +147,11 @@ public final class PersonFactory {
         return cur;
     }
 
-    private record Email(String local, String domain) {
-    }
-
-    private Email email(int e, String first, String nickname, String last, int birthYear, String country,
-                        int attempt) {
+    /** Local part and domain. Local parts follow how people really pick addresses. */
+    private String[] email(int e, String first, String nickname, String last, int birthYear, boolean us, int attempt) {
         Rng r = Seeds.rng(seed, EMAIL, e);
         String f = letters(nickname != null && r.chance(0.5) ? nickname : first);
         String l = letters(last);
-        String yy = Digits.pad(birthYear % 100, 2);
         double p = r.nextDouble();
         String local;
         if (p < 0.28) {
@@ -132,7 +163,7 @@ public final class PersonFactory {
         } else if (p < 0.60) {
             local = f + "_" + l;
         } else if (p < 0.70) {
-            local = f + "." + l + yy;
+            local = f + "." + l + Digits.pad(birthYear % 100, 2);
         } else if (p < 0.76) {
             local = f + l.charAt(0) + r.nextInt(1, 999);
         } else if (p < 0.80) {
@@ -145,11 +176,10 @@ public final class PersonFactory {
             local = l + "." + f;
         }
         if (attempt > 0) {
-            Rng bump = Seeds.rng(seed, EMAIL + attempt, e);
-            local = local + bump.nextInt(1, 9999);
+            local = local + Seeds.rng(seed, EMAIL + attempt, e).nextInt(1, 9999);
         }
-        String domain = ("CA".equals(country) ? ref.caDomains : ref.usDomains).sample(r);
-        return new Email(local, domain);
+        String domain = (us ? ref.usDomains : ref.caDomains).sample(r);
+        return new String[] {local, domain};
     }
 
     private String company(Rng r, String last) {
@@ -163,6 +193,11 @@ public final class PersonFactory {
         } else {
             return r.pick(ref.companyStems) + " " + r.pick(ref.companySuffixes);
         }
+    }
+
+    private static String unitNumber(Rng r, int max) {
+        String n = Integer.toString(r.nextInt(1, max));
+        return r.chance(0.25) ? n + "ABCD".charAt(r.nextInt(4)) : n;
     }
 
     private static String phone(Place place, Rng r) {

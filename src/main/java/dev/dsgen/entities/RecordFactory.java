@@ -8,7 +8,7 @@ import dev.dsgen.entities.EntityPlan.SourcePlan;
 import dev.dsgen.entities.features.Contact;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +20,6 @@ import java.util.Map;
  * when another source already holds the person), and the schema's other columns.
  */
 final class RecordFactory {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
     /** Share of records in a later source that carry some noise relative to the person. */
     static final double CROSS_SOURCE_NOISE = 0.5;
@@ -36,6 +33,13 @@ final class RecordFactory {
     private final Map<Source, long[]> fieldStreams = new EnumMap<>(Source.class);
     private final Map<Source, WeightedSampler<String>[]> enums = new EnumMap<>(Source.class);
     private final FakerPools pools;
+    /** Stream ids per source, computed once (hashing a name per record is measurable at 1M rows). */
+    private final long[] draftStream = streams("entities.draft.");
+    private final long[] noiseStream = streams("entities.noise.");
+    private final long[] crossNoiseStream = streams("entities.xnoise.");
+    private final long[] vehicleStream = streams("entities.vehicle.");
+    private final long[] accountOffset = new long[Source.values().length];
+    private final ReferenceData ref = ReferenceData.get();
 
     @SuppressWarnings("unchecked")
     RecordFactory(long seed, Instant reference, PersonFactory persons, NoiseModel noise, EntityPlan plan,
@@ -47,6 +51,9 @@ final class RecordFactory {
         this.plan = plan;
         this.fields = fields;
         this.pools = pools;
+        for (Source s : Source.values()) {
+            accountOffset[s.ordinal()] = Seeds.mix(seed, Seeds.stream("entities.account." + s.key()), 0) & 0xFFFFFF;
+        }
         for (Map.Entry<Source, List<FieldSpec>> e : fields.entrySet()) {
             List<FieldSpec> fs = e.getValue();
             long[] streams = new long[fs.size()];
@@ -72,12 +79,12 @@ final class RecordFactory {
         RecordDraft d;
         if (sp.kind[slot] == EntityPlan.DUPLICATE) {
             d = draft(source, sp.dupOf[slot], entity);
-            Rng r = Seeds.rng(seed, Seeds.stream("entities.noise." + source.key()), slot);
+            Rng r = Seeds.rng(seed, noiseStream[source.ordinal()], slot);
             noise.apply(d, r, NoiseModel.countFor(r));
         } else {
             d = draft(source, slot, entity);
             if (sp.kind[slot] == EntityPlan.BASE_SHARED) {
-                Rng r = Seeds.rng(seed, Seeds.stream("entities.xnoise." + source.key()), slot);
+                Rng r = Seeds.rng(seed, crossNoiseStream[source.ordinal()], slot);
                 if (r.chance(CROSS_SOURCE_NOISE)) {
                     noise.apply(d, r, 1);
                 }
@@ -97,7 +104,7 @@ final class RecordFactory {
                 continue;
             }
             if ((f.type() == FieldType.VEHICLE_MAKE || f.type() == FieldType.VEHICLE_MODEL) && vehicle == null) {
-                vehicle = ReferenceData.get().vehicles.sample(Seeds.rng(seed, Seeds.stream("entities.vehicle." + source.key()), slot));
+                vehicle = ref.vehicles.sample(Seeds.rng(seed, vehicleStream[source.ordinal()], slot));
             }
             values[i] = switch (f.type()) {
                 case ID -> id;
@@ -112,8 +119,8 @@ final class RecordFactory {
                 case STATE -> d.region;
                 case ZIP -> d.renderPostal();
                 case COUNTRY -> d.country;
-                case TIMESTAMP -> TIMESTAMP.format(timeOf(f, slot, sp.size(), r));
-                case DATE -> DATE.format(timeOf(f, slot, sp.size(), r));
+                case TIMESTAMP -> isoTimestamp(timeOf(f, slot, sp.size(), r));
+                case DATE -> isoTimestamp(timeOf(f, slot, sp.size(), r)).substring(0, 10);
                 case DECIMAL -> decimal(f, r);
                 case INTEGER -> Long.toString(Math.round(f.min()) + r.nextInt((int) (Math.round(f.max()) - Math.round(f.min()) + 1)));
                 case ENUM -> enums.get(source)[i].sample(r);
@@ -130,10 +137,18 @@ final class RecordFactory {
         return new GeneratedRecord(source, slot, id, entity, values, List.copyOf(d.noise), contact);
     }
 
+    private static long[] streams(String prefix) {
+        long[] ids = new long[Source.values().length];
+        for (Source s : Source.values()) {
+            ids[s.ordinal()] = Seeds.stream(prefix + s.key());
+        }
+        return ids;
+    }
+
     /** The person as source {@code source} wrote them down in slot {@code slot}. */
     private RecordDraft draft(Source source, int slot, int entity) {
         Person p = persons.person(entity);
-        Rng r = Seeds.rng(seed, Seeds.stream("entities.draft." + source.key()), slot);
+        Rng r = Seeds.rng(seed, draftStream[source.ordinal()], slot);
         RecordDraft d = new RecordDraft();
         d.entity = entity;
         d.last = p.lastName();
@@ -142,7 +157,7 @@ final class RecordFactory {
         d.phone = p.phone();
         d.houseNumber = p.houseNumber();
         d.street = p.street();
-        d.suffix = ReferenceData.get().suffixes.get(p.suffix());
+        d.suffix = ref.suffixes.get(p.suffix());
         d.unitKind = p.unitKind();
         d.unit = p.unit();
         d.city = p.place().city();
@@ -191,8 +206,7 @@ final class RecordFactory {
 
     /** Account numbers are per person and source, unique (a bijection of the entity id), not sequential. */
     private String account(Source source, int entity) {
-        long mixed = (entity * 48_271L + (Seeds.mix(seed, Seeds.stream("entities.account." + source.key()), 0) & 0xFFFFFF))
-                % 100_000_000L;
+        long mixed = (entity * 48_271L + accountOffset[source.ordinal()]) % 100_000_000L;
         return (source == Source.FINANCIAL ? "FA" : "C") + Digits.pad(mixed, 8);
     }
 
@@ -209,6 +223,13 @@ final class RecordFactory {
         long step = spanSeconds / Math.max(1, n);
         long t = start + slot * step + (step > 0 ? (long) (r.nextDouble() * step) : 0);
         return Instant.ofEpochSecond(Math.min(t, reference.getEpochSecond() - 1));
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ} in UTC (DateTimeFormatter is a measurable share of a record). */
+    static String isoTimestamp(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        return Digits.pad(d.getYear(), 4) + "-" + Digits.pad(d.getMonthValue(), 2) + "-" + Digits.pad(d.getDayOfMonth(), 2)
+                + "T" + Digits.pad(d.getHour(), 2) + ":" + Digits.pad(d.getMinute(), 2) + ":" + Digits.pad(d.getSecond(), 2) + "Z";
     }
 
     private static String decimal(FieldSpec f, Rng r) {

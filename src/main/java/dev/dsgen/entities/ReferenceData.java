@@ -220,6 +220,10 @@ public final class ReferenceData {
                 String b = row[2].toLowerCase(Locale.ROOT);
                 nick.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
                 formal.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
+                // Also keyed as the name tables spell names (Alexander), which spares a
+                // toLowerCase per lookup on the hot path.
+                nick.computeIfAbsent(title(a), k -> new ArrayList<>()).add(b);
+                formal.computeIfAbsent(title(b), k -> new ArrayList<>()).add(a);
             }
             nick.replaceAll((k, v) -> List.copyOf(v));
             formal.replaceAll((k, v) -> List.copyOf(v));
@@ -228,12 +232,14 @@ public final class ReferenceData {
 
         /** Nicknames of a given name (lower case), or an empty list. */
         public List<String> nicknamesOf(String name) {
-            return nicknamesOf.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+            List<String> direct = nicknamesOf.get(name);
+            return direct != null ? direct : nicknamesOf.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
         /** Formal names a nickname stands for (lower case), or an empty list. */
         public List<String> formalsOf(String name) {
-            return formalsOf.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+            List<String> direct = formalsOf.get(name);
+            return direct != null ? direct : formalsOf.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
         /** Whether two given names are equal or one is a nickname of the other. */

@@ -131,10 +131,13 @@ public final class SynthEntities {
         NoiseStats noiseStats = new NoiseStats();
         Path truthFile = cfg.outdir().resolve("truth.csv");
         CsvTable truth = new CsvTable(TRUTH_COLUMNS);
+        Map<Source, long[]> recordOffsets = new EnumMap<>(Source.class);
+        OffsetLog truthOffsets = new OffsetLog(truth.headerBytes().length);
         try (OutputStream truthOut = truth.open(out.temp(truthFile))) {
             progress.start("records", keys.total);
             for (Source s : Source.values()) {
-                writeSource(s, fields.get(s), plan.sources.get(s), factory, keys, hasher, out, truthOut, pool, noiseStats);
+                recordOffsets.put(s, writeSource(s, fields.get(s), plan.sources.get(s), factory, keys, hasher, out,
+                        truthOut, truthOffsets, pool, noiseStats));
             }
             progress.finish();
         } catch (IOException e) {
@@ -142,7 +145,8 @@ public final class SynthEntities {
         }
 
         progress.start("pairs", 1);
-        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, cfg.split(), cfg.negRatio());
+        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, cfg.split(), cfg.negRatio(), pool,
+                cfg.threads());
         List<PairBuilder.Pair> pairs = builder.build();
         warnings.addAll(builder.warnings);
         progress.finish();
@@ -153,7 +157,8 @@ public final class SynthEntities {
         out.commit();
 
         progress.start("validation", 1);
-        EntityValidation validation = new EntityValidation(cfg, fields);
+        EntityValidation validation = new EntityValidation(cfg, fields,
+                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.threads());
         ValidationReport report = validation.run();
         progress.finish();
 
@@ -193,9 +198,32 @@ public final class SynthEntities {
     private record Chunk(byte[] records, byte[] truth, NoiseStats stats, int rows) {
     }
 
-    private void writeSource(Source s, List<FieldSpec> fs, SourcePlan sp, RecordFactory factory, BlockingKeys keys,
-                             PiiHasher hasher, OutputFiles out, OutputStream truthOut, ExecutorService pool,
-                             NoiseStats noiseStats) throws IOException {
+    /** Byte offsets of row-aligned chunk ends in a file being written, starting after the header. */
+    private static final class OffsetLog {
+        private long[] offsets = new long[64];
+        private int n;
+
+        OffsetLog(long headerLength) {
+            offsets[n++] = headerLength;
+        }
+
+        void append(int chunkLength) {
+            if (n == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, n * 2);
+            }
+            offsets[n] = offsets[n - 1] + chunkLength;
+            n++;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(offsets, n);
+        }
+    }
+
+    /** Writes one source's CSV and its truth rows; returns the row-aligned chunk offsets of the CSV. */
+    private long[] writeSource(Source s, List<FieldSpec> fs, SourcePlan sp, RecordFactory factory, BlockingKeys keys,
+                               PiiHasher hasher, OutputFiles out, OutputStream truthOut, OffsetLog truthOffsets,
+                               ExecutorService pool, NoiseStats noiseStats) throws IOException {
         CsvTable table = new CsvTable(fs.stream().map(FieldSpec::name).toList());
         CsvTable truthTable = new CsvTable(TRUTH_COLUMNS);
         boolean[] hash = new boolean[fs.size()];
@@ -204,6 +232,7 @@ public final class SynthEntities {
         }
         int n = sp.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
+        OffsetLog offsets = new OffsetLog(table.headerBytes().length);
         try (OutputStream recordsOut = table.open(out.temp(cfg.outdir().resolve(s.key() + ".csv")))) {
             Parallel.mapOrdered(pool, cfg.threads(), chunks, c -> {
                 int from = c * CHUNK;
@@ -232,6 +261,8 @@ public final class SynthEntities {
                 try {
                     recordsOut.write(chunk.records());
                     truthOut.write(chunk.truth());
+                    offsets.append(chunk.records().length);
+                    truthOffsets.append(chunk.truth().length);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -239,6 +270,7 @@ public final class SynthEntities {
                 progress.advance(chunk.rows());
             });
         }
+        return offsets.toArray();
     }
 
     /** Prints the summary table and the validation report. */

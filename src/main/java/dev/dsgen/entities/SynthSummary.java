@@ -60,6 +60,7 @@ final class SynthSummary {
                 cm.put("nulls", v[0]);
                 cm.put("null_rate", ratio(v[0], rows));
                 cm.put("distinct", v[1]);
+                cm.put("distinct_exact", v[2] == 1);
                 cm.put("unique_rate", ratio(v[1], rows - v[0]));
                 cols.put(c, cm);
             });

@@ -55,10 +55,15 @@ public final class CsvTable {
         return out.toByteArray();
     }
 
-    /** Opens {@code file} for writing with the header already written. */
+    /** The header row as CSV bytes. */
+    public byte[] headerBytes() {
+        return encode(List.<String[]>of(header.toArray(String[]::new)));
+    }
+
+    /** Opens {@code file} for writing with the header already written ({@link #headerBytes()} long). */
     public OutputStream open(Path file) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        out.write(encode(List.<String[]>of(header.toArray(String[]::new))));
+        out.write(headerBytes());
         return out;
     }
 
@@ -98,6 +103,69 @@ public final class CsvTable {
             }
         } catch (IOException e) {
             throw DsgenException.input("cannot read " + file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Streams the rows in bytes [start, end) of a CSV file, where both ends lie on row boundaries
+     * (as recorded by the writer): lets validation read a large file back on several threads.
+     */
+    public static void readRange(Path file, long start, long end, Consumer<String[]> onRow) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            ch.position(start);
+            java.io.InputStream in = new java.io.BufferedInputStream(
+                    new BoundedInputStream(java.nio.channels.Channels.newInputStream(ch), end - start), 1 << 16);
+            try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema())
+                    .readValues(in)) {
+                while (it.hasNextValue()) {
+                    onRow.accept(it.nextValue());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DsgenException de) {
+                throw de;
+            }
+            throw DsgenException.input("malformed CSV in " + file + " after byte " + start + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** An input stream that ends after {@code limit} bytes. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(java.io.InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the channel is closed by its owner
         }
     }
 
