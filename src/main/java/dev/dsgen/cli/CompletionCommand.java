@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints a shell completion script: {@code source <(dsgen completion bash)}. */
 @Command(name = "completion", description = "Print a bash or zsh completion script for dsgen.",
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true, versionProvider = Dsgen.VersionProvider.class)
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,9 +18,11 @@ public final class Dsgen implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code dsgen} alone is a usage error: the usage goes to stderr, the exit code is 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw DsgenException.usage("no subcommand given (see 'dsgen --help')");
     }
 
     /** Builds the command line used by {@code main} and by tests. */
@@ -60,7 +62,12 @@ public final class Dsgen implements Runnable {
         }
         cmd.setExecutionStrategy(parseResult -> {
             if (config != null) {
-                config.checkKeys(leaf(parseResult).commandSpec());
+                try {
+                    config.checkKeys(leaf(parseResult).commandSpec());
+                } catch (DsgenException e) {
+                    // picocli treats anything thrown here as a bug; an unknown key is a usage error.
+                    return report(cmd.getErr(), e);
+                }
             }
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -117,7 +124,11 @@ public final class Dsgen implements Runnable {
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage();
         int nl = message.indexOf('\n');
-        err.println("dsgen: " + (nl < 0 ? message : message.substring(0, nl)) + " (see '"
+        String first = nl < 0 ? message : message.substring(0, nl);
+        if (!first.isEmpty()) {
+            first = Character.toLowerCase(first.charAt(0)) + first.substring(1);
+        }
+        err.println("dsgen: " + first + " (see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();

@@ -19,15 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dsgen synth-entities}: flags to {@link SynthConfig}, then the generator. */
-@Command(name = "synth-entities", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "synth-entities", mixinStandardHelpOptions = true, versionProvider = Dsgen.VersionProvider.class, sortOptions = false,
         description = "Entity-resolution data: leads, sales and financial records with realistic duplicates and "
                 + "noise, their ground truth, and labeled pairs (positives, hard negatives) split by entity.")
 final class SynthEntitiesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--schema", defaultValue = "samples/automotive_schemas.json", paramLabel = "FILE",
-            description = "Entity field schema (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "Entity field schema (default: the bundled samples/automotive_schemas.json).")
     Path schema;
 
     @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
@@ -127,7 +127,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
             try {
                 String s = Files.readString(piiSaltFile).strip();
                 if (s.isEmpty()) {
-                    throw DsgenException.usage("PII salt file is empty: " + piiSaltFile + " (--pii-salt-file)");
+                    throw DsgenException.input("PII salt file is empty: " + piiSaltFile + " (--pii-salt-file)");
                 }
                 return s;
             } catch (NoSuchFileException e) {

@@ -18,11 +18,11 @@ public final class Digits {
         return b.append(s).toString();
     }
 
-    /** {@code value} rounded half-up to two decimals, e.g. {@code 1234.50}. */
+    /**
+     * {@code value} rounded half-up to two decimals from its shortest decimal form, e.g.
+     * {@code 1234.50}; agrees with {@code String.format("%.2f")} (70.615 gives 70.62).
+     */
     public static String twoDecimals(double value) {
-        long cents = Math.round(value * 100);
-        String sign = cents < 0 ? "-" : "";
-        cents = Math.abs(cents);
-        return sign + (cents / 100) + "." + pad(cents % 100, 2);
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -46,12 +46,27 @@ public final class RunMetadata {
         return this;
     }
 
+    /** An input that is not a file, such as a resource bundled in the JAR. */
+    public RunMetadata input(String name, byte[] content) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", name);
+        m.put("sha256", DigestUtils.sha256Hex(content));
+        m.put("bytes", content.length);
+        inputs.add(m);
+        return this;
+    }
+
     public RunMetadata output(Path file, Path relativeTo, long rows) {
         outputs.add(fileFacts(file, relativeTo, rows));
         return this;
     }
 
+    /** Adds a top-level entry; the sidecar's own keys cannot be replaced this way. */
     public RunMetadata extra(String key, Object value) {
+        if (java.util.Set.of("tool", "version", "subcommand", "seed", "flags", "inputs", "outputs", "validation", "run")
+                .contains(key)) {
+            throw new IllegalArgumentException("reserved metadata key: " + key);
+        }
         extra.put(key, value);
         return this;
     }

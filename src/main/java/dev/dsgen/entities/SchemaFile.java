@@ -38,16 +38,43 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** How the schema bundled in the JAR (a copy of samples/automotive_schemas.json) is named. */
+    public static final String BUNDLED = "bundled:samples/automotive_schemas.json";
+    private static final String BUNDLED_RESOURCE = "/dev/dsgen/samples/automotive_schemas.json";
+
     /** Reads and checks a schema file; every failure is an input error naming file, line and column. */
     public static SchemaFile load(Path file) {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw DsgenException.input("schema is a directory, not a file: " + file + " (--schema)");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw DsgenException.input("schema not found: " + file + " (--schema)");
         } catch (IOException e) {
             throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
         }
+        return parse(text, file.toString());
+    }
+
+    /** The sample schema shipped inside the JAR, used when no --schema is given. */
+    public static SchemaFile loadBundled() {
+        return parse(new String(bundledBytes(), java.nio.charset.StandardCharsets.UTF_8), BUNDLED);
+    }
+
+    public static byte[] bundledBytes() {
+        try (var in = SchemaFile.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the JAR lacks " + BUNDLED_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SchemaFile parse(String text, String file) {
         try {
             SchemaFile schema = READER.readValue(text);
             if (schema == null) {
@@ -59,6 +86,10 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
                     + where(e.getLocation()) + " (--schema)");
         } catch (JsonProcessingException e) {
             String reason = rootMessage(e);
+            var missing = java.util.regex.Pattern.compile("Missing required creator property '([^']+)'").matcher(reason);
+            if (missing.find()) {
+                reason = "missing required key '" + missing.group(1) + "'";
+            }
             throw DsgenException.input("malformed schema " + file + where(e.getLocation()) + ": " + reason + " (--schema)");
         } catch (IOException e) {
             throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");

@@ -54,18 +54,18 @@ public final class SynthEntities {
     }
 
     /** The files a run writes, each with the flag that places it. */
-    public static Map<Path, String> outputs(SynthConfig cfg) {
-        Map<Path, String> t = new LinkedHashMap<>();
+    public static List<OutputFiles.Target> outputs(SynthConfig cfg) {
+        List<OutputFiles.Target> t = new ArrayList<>();
         for (Source s : Source.values()) {
-            t.put(cfg.outdir().resolve(s.key() + ".csv"), "--outdir");
+            t.add(new OutputFiles.Target(cfg.outdir().resolve(s.key() + ".csv"), "--outdir"));
         }
-        t.put(cfg.outdir().resolve("truth.csv"), "--outdir");
-        t.put(cfg.outdir().resolve("metadata.json"), "--outdir");
+        t.add(new OutputFiles.Target(cfg.outdir().resolve("truth.csv"), "--outdir"));
+        t.add(new OutputFiles.Target(cfg.outdir().resolve("metadata.json"), "--outdir"));
         for (String split : Split.NAMES) {
-            t.put(cfg.pairsOut().resolve(split + ".parquet"), "--pairs-out");
+            t.add(new OutputFiles.Target(cfg.pairsOut().resolve(split + ".parquet"), "--pairs-out"));
         }
-        t.put(cfg.pairsOut().resolve("metadata.json"), "--pairs-out");
-        t.put(cfg.summary(), "--summary");
+        t.add(new OutputFiles.Target(cfg.pairsOut().resolve("metadata.json"), "--pairs-out"));
+        t.add(new OutputFiles.Target(cfg.summary(), "--summary"));
         return t;
     }
 
@@ -73,7 +73,7 @@ public final class SynthEntities {
         List<String> warnings = new ArrayList<>();
         ParquetWarmUp.start();
         progress.start("schema", 1);
-        SchemaFile schema = SchemaFile.load(cfg.schema());
+        SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled() : SchemaFile.load(cfg.schema());
         for (String unknown : schema.unknownEntities()) {
             warnings.add("entity '" + unknown + "' in the schema is not one dsgen generates (leads, sales, financial): ignored");
         }
@@ -84,7 +84,7 @@ public final class SynthEntities {
         long total = (long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial();
         if (total > BlockingKeys.MAX_RECORDS) {
             throw DsgenException.usage("at most " + BlockingKeys.MAX_RECORDS + " records per run, asked for " + total
-                    + " (--n-leads/--n-sales/--n-financial; use --shard-style separate runs for more)");
+                    + " (--n-leads/--n-sales/--n-financial; split the work into several runs with other seeds)");
         }
         progress.finish();
         RunMetadata meta = new RunMetadata("synth-entities", cfg.seed());
@@ -121,7 +121,8 @@ public final class SynthEntities {
         persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.threads()));
         progress.finish();
         progress.start("faker pools", 1);
-        FakerPools pools = FakerPools.build(cfg.seed(), fields, cfg.schema().toString());
+        FakerPools pools = FakerPools.build(cfg.seed(), fields,
+                cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema().toString());
         progress.finish();
         RecordFactory factory = new RecordFactory(cfg.seed(), cfg.referenceTime(), persons, new NoiseModel(ref), plan,
                 fields, pools);
@@ -170,7 +171,11 @@ public final class SynthEntities {
             }
             meta.output(truthFile, Path.of(""), keys.total);
             pairRows.forEach((p, n) -> meta.output(p, Path.of(""), n));
-            meta.input(cfg.schema(), Path.of(""));
+            if (cfg.schema() == null) {
+                meta.input(SchemaFile.BUNDLED, SchemaFile.bundledBytes());
+            } else {
+                meta.input(cfg.schema(), Path.of(""));
+            }
             flags(meta);
             meta.validation(report.toMap());
             meta.extra("warnings", warnings);
@@ -186,7 +191,7 @@ public final class SynthEntities {
     }
 
     private void flags(RunMetadata meta) {
-        meta.flag("schema", cfg.schema()).flag("outdir", cfg.outdir()).flag("pairs-out", cfg.pairsOut())
+        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outdir()).flag("pairs-out", cfg.pairsOut())
                 .flag("summary", cfg.summary()).flag("n-leads", cfg.nLeads()).flag("n-sales", cfg.nSales())
                 .flag("n-financial", cfg.nFinancial()).flag("dup-rate", cfg.dupRate()).flag("overlap", cfg.overlap())
                 .flag("neg-ratio", cfg.negRatio()).flag("split", cfg.split()).flag("pii", cfg.pii().name().toLowerCase())

@@ -31,11 +31,14 @@ public final class CsvTable {
 
     private final List<String> header;
     private final ObjectWriter rowWriter;
+    private final ObjectWriter quotedWriter;
 
     public CsvTable(List<String> header) {
         this.header = List.copyOf(header);
         CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n").withoutHeader();
         this.rowWriter = MAPPER.writerFor(String[].class).with(schema);
+        this.quotedWriter = MAPPER.writerFor(String[].class).with(schema)
+                .with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
     }
 
     public List<String> header() {
@@ -47,13 +50,33 @@ public final class CsvTable {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
         try (var seq = rowWriter.writeValues(out)) {
             for (String[] row : rows) {
-                seq.write(row);
+                boolean carriageReturn = false;
+                String[] values = row;
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] == null) {
+                        // Jackson would drop a null element and shift the columns.
+                        if (values == row) {
+                            values = row.clone();
+                        }
+                        values[i] = "";
+                    } else if (row[i].indexOf('\r') >= 0) {
+                        carriageReturn = true;
+                    }
+                }
+                if (carriageReturn) {
+                    // Jackson's strict quoting misses a bare '\r': quote every field of such a row.
+                    seq.flush();
+                    out.write(quotedWriter.writeValueAsBytes(values));
+                } else {
+                    seq.write(values);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
+
 
     /** The header row as CSV bytes. */
     public byte[] headerBytes() {
@@ -121,10 +144,8 @@ public final class CsvTable {
                     onRow.accept(it.nextValue());
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DsgenException de) {
-                throw de;
-            }
+        } catch (IOException e) {
+            // Only the parser's failures are malformed input; the consumer's exceptions pass through.
             throw DsgenException.input("malformed CSV in " + file + " after byte " + start + ": "
                     + firstLine(e.getMessage()), e);
         }

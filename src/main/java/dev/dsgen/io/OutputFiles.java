@@ -20,6 +20,10 @@ import java.util.Map;
  * and {@code --no-overwrite} is checked for all targets before any work starts.
  */
 public final class OutputFiles implements AutoCloseable {
+    /** One declared output and the flag that placed it (named in error messages). */
+    public record Target(Path path, String flag) {
+    }
+
     private final Map<Path, Path> temps = new LinkedHashMap<>();
     private final Map<Path, String> flags;
 
@@ -31,17 +35,30 @@ public final class OutputFiles implements AutoCloseable {
      * Checks every target up front: refuses existing ones when {@code overwrite} is false (exit 6),
      * creates parent directories and proves they are writable (exit 2 naming the flag).
      *
+     * Also refuses two outputs at one path, and an output path that is a directory (exit 2).
+     *
      * @param targets each final path and the flag that chose it, for error messages
      */
-    public static OutputFiles begin(Map<Path, String> targets, boolean overwrite) {
+    public static OutputFiles begin(List<Target> targets, boolean overwrite) {
         Map<Path, String> flags = new LinkedHashMap<>();
-        targets.forEach((p, f) -> flags.put(p.toAbsolutePath().normalize(), f));
+        for (Target t : targets) {
+            Path p = t.path().toAbsolutePath().normalize();
+            String earlier = flags.putIfAbsent(p, t.flag());
+            if (earlier != null) {
+                throw DsgenException.usage("two outputs would be written to " + p + " (" + earlier + " and " + t.flag()
+                        + "; point them at different files)");
+            }
+            if (Files.isDirectory(p)) {
+                throw DsgenException.usage("output " + p + " is a directory (" + t.flag() + "; give a file path)");
+            }
+        }
         if (!overwrite) {
-            for (Map.Entry<Path, String> t : flags.entrySet()) {
-                if (Files.exists(t.getKey())) {
-                    throw DsgenException.conflict("output exists: " + t.getKey() + " (" + t.getValue()
-                            + "; --no-overwrite was given; remove it or drop --no-overwrite)");
-                }
+            List<Path> existing = flags.keySet().stream().filter(Files::exists).toList();
+            if (!existing.isEmpty()) {
+                Path first = existing.get(0);
+                String more = existing.size() > 1 ? " and " + (existing.size() - 1) + " more" : "";
+                throw DsgenException.conflict("output exists: " + first + more + " (" + flags.get(first)
+                        + "; --no-overwrite was given; remove them or drop --no-overwrite)");
             }
         }
         for (Map.Entry<Path, String> t : flags.entrySet()) {

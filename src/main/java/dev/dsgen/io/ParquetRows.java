@@ -27,6 +27,12 @@ public final class ParquetRows {
             }
         } catch (IOException e) {
             throw DsgenException.input("cannot read Parquet " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // parquet-mr reports "not a Parquet file" and truncation as plain RuntimeExceptions.
+            if (e instanceof DsgenException) {
+                throw e;
+            }
+            throw DsgenException.input("not a readable Parquet file: " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
         return n;
     }

@@ -32,7 +32,7 @@ public final class RowCheck {
         if (!ok) {
             failures++;
             if (examples.size() < MAX_EXAMPLES) {
-                examples.add(example.get());
+                examples.add(String.valueOf(example.get()));
             }
         }
     }

@@ -44,17 +44,17 @@ public final class ValidationReport {
     /** A fixed-width table: rule, PASS/FAIL, checked, failures, detail, then examples of failures. */
     public void print(PrintWriter out) {
         int width = results.stream().mapToInt(r -> r.rule().length()).max().orElse(4);
-        out.printf("%-" + width + "s  %-6s %10s %9s  %s%n", "rule", "result", "checked", "failures", "detail");
+        out.printf("%-" + width + "s  %-6s %10s %9s  %s\n", "rule", "result", "checked", "failures", "detail");
         for (RuleResult r : results) {
-            out.printf("%-" + width + "s  %-6s %10d %9d  %s%n", r.rule(), r.passed() ? "PASS" : "FAIL",
+            out.printf("%-" + width + "s  %-6s %10d %9d  %s\n", r.rule(), r.passed() ? "PASS" : "FAIL",
                     r.checked(), r.failures(), r.detail());
             if (!r.passed()) {
                 for (String e : r.examples()) {
-                    out.printf("%" + width + "s    e.g. %s%n", "", e);
+                    out.printf("%" + width + "s    e.g. %s\n", "", e);
                 }
             }
         }
-        out.printf("validation: %s (%d rules, %d failed)%n", passed() ? "PASSED" : "FAILED",
+        out.printf("validation: %s (%d rules, %d failed)\n", passed() ? "PASSED" : "FAILED",
                 results.size(), failed().size());
         out.flush();
     }
