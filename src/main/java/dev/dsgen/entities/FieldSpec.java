@@ -71,8 +71,4 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
     public static FieldSpec defaultFor(String name, FieldType type) {
         return new FieldSpec(name, type, null, null, null, null, null, null, null, 0.0, null);
     }
-
-    public FieldSpec withType(FieldType newType) {
-        return new FieldSpec(name, newType, values, weights, min, max, daysBack, prefix, expression, nullRate, description);
-    }
 }

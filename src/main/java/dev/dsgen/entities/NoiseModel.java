@@ -176,8 +176,29 @@ final class NoiseModel {
         }
     }
 
-    /** Applies {@code edits} Damerau operations (transpose, delete, insert, substitute) to letters. */
+    /**
+     * Applies {@code edits} Damerau operations (transpose, delete, insert, substitute) to letters.
+     * The result always differs from the input: a swap of equal letters or two edits that cancel
+     * are redrawn, and a last resort substitutes one character.
+     */
     static String damerau(String s, int edits, Rng r) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String t = edit(s, edits, r);
+            if (!t.equals(s)) {
+                return t;
+            }
+        }
+        if (s.length() < 2) {
+            return s + neighbour(s.isEmpty() ? 'e' : s.charAt(0), r);
+        }
+        char[] c = s.toCharArray();
+        int i = c.length - 1;
+        char n = neighbour(c[i], r);
+        c[i] = n == c[i] ? (c[i] == 'a' ? 'b' : 'a') : n;
+        return new String(c);
+    }
+
+    private static String edit(String s, int edits, Rng r) {
         StringBuilder b = new StringBuilder(s);
         for (int e = 0; e < edits; e++) {
             if (b.length() < 3) {

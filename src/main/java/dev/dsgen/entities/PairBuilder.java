@@ -25,10 +25,15 @@ import java.util.concurrent.ExecutorService;
  * window, never an all-pairs scan; records are re-drawn on demand from (seed, source, slot).
  */
 final class PairBuilder {
-    /** Neighbours within a block each record is paired with. */
-    private static final int WINDOW = 5;
+    /**
+     * Neighbours within a block each record is paired with: wide for small runs, where confusers
+     * are scarce, narrowing to 5 at a million records so candidates stay linear in the input.
+     */
+    private final int window;
     private static final int MAX_POSITIVES_PER_ENTITY = 4;
     private static final long KEY_MASK = (1L << 40) - 1;
+    private static final org.apache.commons.text.similarity.JaroWinklerSimilarity JW =
+            new org.apache.commons.text.similarity.JaroWinklerSimilarity();
     private static final PairStrategy[] HARD = {
         PairStrategy.EMAIL_LOCAL_PART, PairStrategy.SIMILAR_NAME, PairStrategy.SAME_ADDRESS_NUMBER, PairStrategy.SAME_LAST_NAME};
     private static final int[] KEY_OF = {
@@ -58,6 +63,7 @@ final class PairBuilder {
                 ExecutorService pool, int threads) {
         this.pool = pool;
         this.threads = threads;
+        this.window = (int) Math.max(5, Math.min(50, 2_000_000L / Math.max(1, keys.total)));
         this.seed = seed;
         this.plan = plan;
         this.factory = factory;
@@ -292,7 +298,7 @@ final class PairBuilder {
                 String la = Normalize.name(a.lastName());
                 String lb = Normalize.name(b.lastName());
                 yield !la.isEmpty() && PairFeatures.phonetic(la).equals(PairFeatures.phonetic(lb))
-                        && !fullName(a).equals(fullName(b));
+                        && JW.apply(la, lb) >= 0.8 && !fullName(a).equals(fullName(b));
             }
             default -> false;
         };
@@ -304,7 +310,7 @@ final class PairBuilder {
 
     /**
      * Candidate pairs of different entities that share block key {@code kind}: each record with its
-     * next {@link #WINDOW} neighbours in its block, thinned at random to about {@code target}.
+     * next {@link #window} neighbours in its block, thinned at random to about {@code target}.
      */
     private long[] candidates(int kind, long target, PairStrategy strategy) {
         long[] k = keys.keys[kind];
@@ -326,7 +332,7 @@ final class PairBuilder {
             for (int i = 0; i < m; i++) {
                 long block = packed[i] >>> 24;
                 int gi = (int) (packed[i] & 0xFFFFFF);
-                for (int j = i + 1; j < m && j <= i + WINDOW && (packed[j] >>> 24) == block; j++) {
+                for (int j = i + 1; j < m && j <= i + window && (packed[j] >>> 24) == block; j++) {
                     int gj = (int) (packed[j] & 0xFFFFFF);
                     if (entityOf(gi) == entityOf(gj)) {
                         continue;

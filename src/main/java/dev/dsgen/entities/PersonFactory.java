@@ -25,7 +25,18 @@ public final class PersonFactory {
     private static final long HOUSEHOLD = Seeds.stream("entities.household");
     private static final long HOUSEHOLD_KIND = Seeds.stream("entities.household.kind");
     private static final long EMAIL = Seeds.stream("entities.email");
+    private static final long NAMESAKE = Seeds.stream("entities.person.namesake");
+    private static final long EMAIL_TWIN = Seeds.stream("entities.email.twin");
     static final double CO_RESIDENT_RATE = 0.06;
+    /**
+     * Share of people who bear the full name of an earlier, unrelated person, and of people whose
+     * email local part another person already uses at another domain. Both are everyday facts in
+     * a large population (many John Smiths, jsmith@ at every provider); at the sizes people
+     * generate they would be too rare to train a matcher on, so they are planted at these rates.
+     */
+    static final double NAMESAKE_RATE = 0.03;
+    static final double EMAIL_TWIN_RATE = 0.02;
+    private static final int CONFUSER_WINDOW = 2000;
 
     private final long seed;
     private final ReferenceData ref;
@@ -100,14 +111,18 @@ public final class PersonFactory {
 
     /** The email address alone, without drawing the rest of the person. */
     String email(int e, int attempt) {
+        String[] parts = emailParts(e, attempt);
+        return parts[0] + "@" + parts[1];
+    }
+
+    private String[] emailParts(int e, int attempt) {
         Names n = names(e);
         int head = headOf(e);
         String last = n.last();
         if (head != e && household(e).sameLastName()) {
             last = names(head).last();
         }
-        String[] email = email(e, n.first(), n.nickname(), last, n.birthYear(), isUs(head), attempt);
-        return email[0] + "@" + email[1];
+        return email(e, n.first(), n.nickname(), last, n.birthYear(), isUs(head), attempt);
     }
 
     private Names names(int e) {
@@ -120,7 +135,23 @@ public final class PersonFactory {
             nickname = ReferenceData.title(r.pick(nicks));
         }
         String last = ref.surnames.sample(r);
-        return new Names(sex, first, nickname, last, referenceYear - r.nextInt(18, 80));
+        int birthYear = referenceYear - r.nextInt(18, 80);
+        int namesake = confuserOf(e, NAMESAKE, NAMESAKE_RATE);
+        if (namesake >= 0) {
+            // Anchors are strictly earlier, so this recursion ends.
+            Names other = names(namesake);
+            return new Names(other.sex(), other.first(), other.nickname(), other.last(), birthYear);
+        }
+        return new Names(sex, first, nickname, last, birthYear);
+    }
+
+    /** An earlier entity that {@code e} is a planted confuser of, or -1. */
+    private int confuserOf(int e, long stream, double rate) {
+        if (e == 0) {
+            return -1;
+        }
+        Rng r = Seeds.rng(seed, stream, e);
+        return r.chance(rate) ? e - 1 - r.nextInt(Math.min(e, CONFUSER_WINDOW)) : -1;
     }
 
     private Household household(int e) {
@@ -175,10 +206,19 @@ public final class PersonFactory {
         } else {
             local = l + "." + f;
         }
+        String domain = (us ? ref.usDomains : ref.caDomains).sample(r);
+        int twin = confuserOf(e, EMAIL_TWIN, EMAIL_TWIN_RATE);
+        if (twin >= 0) {
+            // Someone else's local part at another provider.
+            String[] other = emailParts(twin, 0);
+            local = other[0];
+            for (int i = 0; i < 8 && domain.equals(other[1]); i++) {
+                domain = (us ? ref.usDomains : ref.caDomains).sample(r);
+            }
+        }
         if (attempt > 0) {
             local = local + Seeds.rng(seed, EMAIL + attempt, e).nextInt(1, 9999);
         }
-        String domain = (us ? ref.usDomains : ref.caDomains).sample(r);
         return new String[] {local, domain};
     }
 

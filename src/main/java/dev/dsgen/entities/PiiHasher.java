@@ -12,9 +12,12 @@ import java.util.Set;
  * and empty values pass through. The salt stays in memory only.
  */
 final class PiiHasher {
-    /** Column types that identify a person directly. */
+    /**
+     * Column types that identify a person directly. Company is among them: small-business names
+     * ("Cunningham & Sons Plumbing") carry the owner's last name.
+     */
     static final Set<FieldType> DIRECT_IDENTIFIERS = EnumSet.of(FieldType.EMAIL, FieldType.PHONE,
-            FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.ADDRESS, FieldType.ACCOUNT);
+            FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.ADDRESS, FieldType.ACCOUNT, FieldType.COMPANY);
 
     private final byte[] salt;
     private final ThreadLocal<MessageDigest> digest = ThreadLocal.withInitial(() -> {

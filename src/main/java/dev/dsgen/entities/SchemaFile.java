@@ -112,7 +112,7 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
                 if (canonical != null && canonical != f.type()) {
                     warnings.add(source.key() + "." + f.name() + " declared as " + f.type().jsonName()
                             + ", generated as " + canonical.jsonName());
-                    out.add(f.withType(canonical));
+                    out.add(source.defaultField(f.name()));
                 } else {
                     out.add(f);
                 }
@@ -125,7 +125,7 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
                     warnings.add(source.key() + "." + required.getKey() + " is missing from the schema: filled as "
                             + required.getValue().jsonName());
                 }
-                out.add(FieldSpec.defaultFor(required.getKey(), required.getValue()));
+                out.add(source.defaultField(required.getKey()));
             }
         }
         return out;

@@ -19,7 +19,14 @@ public final class PairFeatures {
             "city_equal", "state_equal");
 
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final DoubleMetaphone METAPHONE = newMetaphone();
+
+    private static DoubleMetaphone newMetaphone() {
+        // The default 4-character code makes Eckstein and Oxwood alike; 8 keeps whole surnames.
+        DoubleMetaphone m = new DoubleMetaphone();
+        m.setMaxCodeLen(8);
+        return m;
+    }
 
     /** Tells whether two given names are the same name or nickname and formal name. */
     @FunctionalInterface
