@@ -39,6 +39,21 @@ public final class LongHashSet {
         return true;
     }
 
+    public boolean contains(long v) {
+        if (v == 0) {
+            return hasZero;
+        }
+        int mask = table.length - 1;
+        int i = (int) Seeds.mix64(v) & mask;
+        while (table[i] != 0) {
+            if (table[i] == v) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
     public int size() {
         return size + (hasZero ? 1 : 0);
     }

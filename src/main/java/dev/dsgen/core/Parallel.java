@@ -65,6 +65,11 @@ public final class Parallel {
         }
     }
 
+    /** Waits for {@code future}; its failure is rethrown as it was (a DsgenException stays one). */
+    public static <T> T join(Future<T> future) {
+        return await(future);
+    }
+
     private static <T> T await(Future<T> future) {
         try {
             return future.get();

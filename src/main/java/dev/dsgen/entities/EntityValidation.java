@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * The gates of seed 001 §6-§7 and the issue, run on the files as written (read back, never on
  * in-memory state): columns, formats, unique ids, counts, class balance, label certainty against
  * the ground truth, and no entity across splits. Also gathers per-column null and distinct counts.
+ * Record and truth files are checked while pairs are still being built ({@link #checkRecords}),
+ * the pair files once written ({@link #checkPairs}).
  */
 final class EntityValidation {
     private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
@@ -44,6 +46,9 @@ final class EntityValidation {
     record WrittenFiles(Map<Source, long[]> recordOffsets, long[] truthOffsets) {
     }
 
+    /** First global index of each source, then the total. */
+    private final long[] sourceStarts;
+
     EntityValidation(SynthConfig cfg, Map<Source, List<FieldSpec>> fields, WrittenFiles written,
                      ExecutorService pool, int threads) {
         this.cfg = cfg;
@@ -51,124 +56,184 @@ final class EntityValidation {
         this.written = written;
         this.pool = pool;
         this.threads = threads;
+        this.sourceStarts = new long[Source.values().length + 1];
+        for (Source s : Source.values()) {
+            sourceStarts[s.ordinal() + 1] = sourceStarts[s.ordinal()] + cfg.count(s);
+        }
     }
 
-    /** What validation needs to know about one record named in a pair. */
-    private static final class Named {
-        String entity;
-        boolean hasIdentity;
-        boolean seen;
+    /**
+     * What the read-back learned about each written record, by global index (sources in order,
+     * then slot, parsed from the id): written, has an identity (email, phone or name), and its
+     * entity in truth.csv (-1 if none). Pair checks look records up here.
+     */
+    private static final class WrittenIndex {
+        static final byte SEEN = 1;
+        static final byte IDENTITY = 2;
+        /** One byte per record: parts on different threads write different bytes, safely. */
+        final byte[] flags;
+        final int[] entity;
+
+        WrittenIndex(int total) {
+            flags = new byte[total];
+            entity = new int[total];
+            Arrays.fill(entity, -1);
+        }
+
+        boolean seen(int g) {
+            return (flags[g] & SEEN) != 0;
+        }
+
+        boolean identity(int g) {
+            return (flags[g] & IDENTITY) != 0;
+        }
     }
 
-    ValidationReport run() {
-        ValidationReport report = new ValidationReport();
-        // 1. Pairs first (small): remember which records they name.
-        record PairRow(String srcA, String idA, String srcB, String idB, Integer y, String strategy, int split) {
+    /** Global index of a record from its source key and id, or -1 when the id is not one we write. */
+    private int globalIndex(String source, String id) {
+        Source s = Source.byKey(source);
+        if (s == null || !id.startsWith(s.idPrefix())) {
+            return -1;
         }
-        List<PairRow> pairs = new ArrayList<>();
-        RowCheck yBinary = new RowCheck("pairs.y_binary", "y in {0,1}");
-        RowCheck keysPresent = new RowCheck("pairs.key_fields_present", "src_a, id_a, src_b, id_b, y not empty");
-        for (int s = 0; s < 3; s++) {
-            int split = s;
-            Path file = cfg.pairsOut().resolve(Split.NAMES[s] + ".parquet");
-            ParquetRows.read(file, r -> {
-                PairRow p = new PairRow(str(r.get("src_a")), str(r.get("id_a")), str(r.get("src_b")), str(r.get("id_b")),
-                        (Integer) r.get("y"), str(r.get("strategy")), split);
-                yBinary.check(p.y() != null && (p.y() == 0 || p.y() == 1), p.idA() + "/" + p.idB() + " y=" + p.y());
-                keysPresent.check(!p.srcA().isEmpty() && !p.idA().isEmpty() && !p.srcB().isEmpty()
-                        && !p.idB().isEmpty() && p.y() != null, p.idA() + "/" + p.idB());
-                pairs.add(p);
-            });
+        String digits = id.substring(s.idPrefix().length());
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
         }
-        report.add(yBinary).add(keysPresent);
-        Map<String, Named> named = new HashMap<>();
-        for (PairRow p : pairs) {
-            named.putIfAbsent(p.srcA() + "|" + p.idA(), new Named());
-            named.putIfAbsent(p.srcB() + "|" + p.idB(), new Named());
+        int slot = Integer.parseInt(digits) - 1;
+        long[] offsets = sourceStarts;
+        int size = (int) (offsets[s.ordinal() + 1] - offsets[s.ordinal()]);
+        if (slot < 0 || slot >= size || !id.equals(s.idPrefix() + dev.dsgen.core.Digits.pad(slot + 1, 7))) {
+            return -1;
         }
+        return (int) offsets[s.ordinal()] + slot;
+    }
 
-        // 2. Records, source by source.
+    /** Results of the record and truth checks, computed while pairs are still being built. */
+    final class RecordChecks {
+        private final ValidationReport report = new ValidationReport();
+        private final WrittenIndex index;
+
+        private RecordChecks(WrittenIndex index) {
+            this.index = index;
+        }
+    }
+
+    /**
+     * Checks the record files and the truth file as written (the given paths: the run's temp files,
+     * before they are moved into place), and indexes what pair checks need.
+     */
+    RecordChecks checkRecords(Map<Source, Path> recordFiles, Path truthFile) {
+        WrittenIndex index = new WrittenIndex((int) sourceStarts[Source.values().length]);
+        RecordChecks checks = new RecordChecks(index);
         long totalRecords = 0;
         for (Source s : Source.values()) {
-            totalRecords += validateSource(s, report, named);
+            totalRecords += validateSource(s, recordFiles.get(s), checks.report, index);
         }
-
-        // 3. Ground truth: complete, and the entity of every record a pair names.
-        Path truthFile = cfg.outdir().resolve("truth.csv");
         final class TruthPart {
             final RowCheck complete = new RowCheck("truth.entity_present", "every truth row names source, id and entity");
             long rows;
         }
         TruthPart truth = readParts(truthFile, written.truthOffsets(), TruthPart::new, (part, row) -> {
             part.rows++;
-            boolean ok = row.length == 4 && !row[0].isEmpty() && !row[1].isEmpty() && !row[2].isEmpty();
+            boolean ok = row.length == 4 && !row[0].isEmpty() && !row[1].isEmpty() && row[2].matches("E\\d{1,9}");
             part.complete.check(ok, () -> String.join(",", row));
             if (ok) {
-                Named n = named.get(row[0] + "|" + row[1]);
-                if (n != null) {
-                    n.entity = row[2];
+                int g = globalIndex(row[0], row[1]);
+                if (g >= 0) {
+                    index.entity[g] = Integer.parseInt(row[2].substring(1));
                 }
             }
         }, (whole, part) -> {
             whole.rows += part.rows;
             whole.complete.merge(part.complete);
         });
-        long[] truthRows = {truth.rows};
-        RowCheck truthComplete = truth.complete;
-        report.add(truthComplete);
-        report.add(new RuleResult("truth.covers_records", truthRows[0] == totalRecords, truthRows[0],
-                truthRows[0] == totalRecords ? 0 : 1, truthRows[0] + " truth rows for " + totalRecords + " records", List.of()));
+        checks.report.add(truth.complete);
+        checks.report.add(new RuleResult("truth.covers_records", truth.rows == totalRecords, truth.rows,
+                truth.rows == totalRecords ? 0 : 1, truth.rows + " truth rows for " + totalRecords + " records", List.of()));
+        return checks;
+    }
 
-        // 4. Pair gates.
-        long positives = 0;
-        long hardNegatives = 0;
-        long negatives = 0;
+    /** Checks the pair files as written, against what {@link #checkRecords} indexed; the full report. */
+    ValidationReport checkPairs(RecordChecks records) {
+        ValidationReport report = new ValidationReport();
+        records.report.results().forEach(report::add);
+        WrittenIndex index = records.index;
+        RowCheck yBinary = new RowCheck("pairs.y_binary", "y in {0,1}");
+        RowCheck keysPresent = new RowCheck("pairs.key_fields_present", "src_a, id_a, src_b, id_b, y not empty");
         RowCheck idsExist = new RowCheck("pairs.ids_exist", "every pair names records that were written");
         RowCheck positiveSame = new RowCheck("pairs.positive_same_entity", "y=1 pairs are one entity (truth)");
         RowCheck negativeDistinct = new RowCheck("pairs.negative_distinct_entities", "y=0 pairs are two entities (truth)");
         RowCheck identity = new RowCheck("pairs.positive_has_identity",
                 "no positive whose record lacks email, phone and name");
-        Map<String, Integer> entitySplit = new HashMap<>();
-        Set<String> leaked = new HashSet<>();
-        for (PairRow p : pairs) {
-            Named a = named.get(p.srcA() + "|" + p.idA());
-            Named b = named.get(p.srcB() + "|" + p.idB());
-            boolean exist = a.seen && b.seen && a.entity != null && b.entity != null;
-            idsExist.check(exist, p.srcA() + ":" + p.idA() + " / " + p.srcB() + ":" + p.idB());
-            if (p.y() != null && p.y() == 1) {
-                positives++;
-                if (exist) {
-                    positiveSame.check(a.entity.equals(b.entity), p.idA() + "/" + p.idB());
-                    identity.check(a.hasIdentity && b.hasIdentity, p.idA() + "/" + p.idB());
-                }
-            } else if (p.y() != null) {
-                negatives++;
-                if (PairStrategy.valueOf(p.strategy().toUpperCase(java.util.Locale.ROOT)).hardNegative()) {
-                    hardNegatives++;
-                }
-                if (exist) {
-                    negativeDistinct.check(!a.entity.equals(b.entity), p.idA() + "/" + p.idB() + " both " + a.entity);
-                }
-            }
-            if (exist) {
-                for (String e : new String[] {a.entity, b.entity}) {
-                    Integer prev = entitySplit.putIfAbsent(e, p.split());
-                    if (prev != null && prev != p.split()) {
-                        leaked.add(e);
+        long[] counts = new long[3]; // positives, negatives, hard negatives
+        Map<Integer, Integer> entitySplit = new HashMap<>();
+        Set<Integer> leaked = new java.util.TreeSet<>();
+        for (int s = 0; s < 3; s++) {
+            int split = s;
+            ParquetRows.read(cfg.pairsOut().resolve(Split.NAMES[s] + ".parquet"), r -> {
+                String srcA = str(r.get("src_a"));
+                String idA = str(r.get("id_a"));
+                String srcB = str(r.get("src_b"));
+                String idB = str(r.get("id_b"));
+                Integer y = (Integer) r.get("y");
+                String strategy = str(r.get("strategy"));
+                String label = idA + "/" + idB;
+                yBinary.check(y != null && (y == 0 || y == 1), () -> label + " y=" + y);
+                keysPresent.check(!srcA.isEmpty() && !idA.isEmpty() && !srcB.isEmpty() && !idB.isEmpty() && y != null,
+                        () -> label);
+                int ga = globalIndex(srcA, idA);
+                int gb = globalIndex(srcB, idB);
+                boolean exist = ga >= 0 && gb >= 0 && index.seen(ga) && index.seen(gb)
+                        && index.entity[ga] >= 0 && index.entity[gb] >= 0;
+                idsExist.check(exist, () -> srcA + ":" + idA + " / " + srcB + ":" + idB);
+                if (y != null && y == 1) {
+                    counts[0]++;
+                    if (exist) {
+                        positiveSame.check(index.entity[ga] == index.entity[gb], () -> label);
+                        identity.check(index.identity(ga) && index.identity(gb), () -> label);
+                    }
+                } else if (y != null) {
+                    counts[1]++;
+                    PairStrategy st = parseStrategy(strategy);
+                    if (st != null && st.hardNegative()) {
+                        counts[2]++;
+                    }
+                    if (exist) {
+                        negativeDistinct.check(index.entity[ga] != index.entity[gb],
+                                () -> label + " both " + SynthEntities.entityId(index.entity[ga]));
                     }
                 }
-            }
+                if (exist) {
+                    for (int e : new int[] {index.entity[ga], index.entity[gb]}) {
+                        Integer prev = entitySplit.putIfAbsent(e, split);
+                        if (prev != null && prev != split) {
+                            leaked.add(e);
+                        }
+                    }
+                }
+            });
         }
-        report.add(idsExist).add(positiveSame).add(negativeDistinct).add(identity);
+        long positives = counts[0];
+        long negatives = counts[1];
+        report.add(yBinary).add(keysPresent).add(idsExist).add(positiveSame).add(negativeDistinct).add(identity);
         report.add(new RuleResult("pairs.no_entity_across_splits", leaked.isEmpty(), entitySplit.size(), leaked.size(),
-                "entities in more than one of train/valid/test", leaked.stream().sorted().limit(3).toList()));
+                "entities in more than one of train/valid/test",
+                leaked.stream().limit(3).map(SynthEntities::entityId).toList()));
         report.add(RuleResult.atLeast("pairs.positives_min", positives, MIN_POSITIVES));
-        report.add(RuleResult.atLeast("pairs.hard_negatives_min", hardNegatives, MIN_HARD_NEGATIVES));
+        report.add(RuleResult.atLeast("pairs.hard_negatives_min", counts[2], MIN_HARD_NEGATIVES));
         double ratio = positives == 0 ? 0 : (double) negatives / positives;
         boolean balanced = ratio >= 2.95 && ratio <= 5.05;
         report.add(new RuleResult("pairs.class_balance", balanced, positives + negatives, balanced ? 0 : 1,
                 String.format(java.util.Locale.ROOT, "negatives per positive %.2f in [3, 5]", ratio), List.of()));
         return report;
+    }
+
+    private static PairStrategy parseStrategy(String key) {
+        try {
+            return PairStrategy.valueOf(key.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Checks and profile of one row-aligned byte range of a source file; merged in file order. */
@@ -213,8 +278,7 @@ final class EntityValidation {
         }
     }
 
-    private long validateSource(Source s, ValidationReport report, Map<String, Named> named) {
-        Path file = cfg.outdir().resolve(s.key() + ".csv");
+    private long validateSource(Source s, Path file, ValidationReport report, WrittenIndex index) {
         long[] offsets = written.recordOffsets().get(s);
         List<String> expected = fields.get(s).stream().map(FieldSpec::name).toList();
         List<String[]> headerRows = new ArrayList<>();
@@ -235,7 +299,7 @@ final class EntityValidation {
         int iLast = col.getOrDefault("last_name", -1);
         int iCountry = col.getOrDefault("country", -1);
         int iZip = col.getOrDefault("zip", -1);
-        String prefix = s.key() + "|";
+        String sourceKey = s.key();
 
         SourcePart total = readParts(file, offsets, () -> new SourcePart(s, header.length), (part, row) -> {
             part.rows++;
@@ -279,10 +343,10 @@ final class EntityValidation {
                 boolean ok = "CA".equals(country) ? CA_POSTAL.matcher(postal).matches() : US_ZIP.matcher(postal).matches();
                 part.zip.check(ok, () -> id + " " + country + " " + postal);
             }
-            Named n = named.get(prefix + id);
-            if (n != null) {
-                n.seen = true;
-                n.hasIdentity = !em.isEmpty() || !ph.isEmpty() || !(first.isBlank() && last.isBlank());
+            int g = globalIndex(sourceKey, id);
+            if (g >= 0) {
+                boolean hasIdentity = !em.isEmpty() || !ph.isEmpty() || !(first.isBlank() && last.isBlank());
+                index.flags[g] = (byte) (WrittenIndex.SEEN | (hasIdentity ? WrittenIndex.IDENTITY : 0));
             }
         }, (whole, part) -> whole.merge(part));
 

@@ -1,5 +1,6 @@
 package dev.dsgen.entities;
 
+import dev.dsgen.core.LongHashSet;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
@@ -11,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -52,8 +51,9 @@ final class PairBuilder {
     private final BlockingKeys keys;
     private final Split split;
     private final int negRatio;
-    private final Map<Integer, GeneratedRecord> cache = new HashMap<>();
-    private final Set<Long> taken = new HashSet<>();
+    /** Re-drawn records, shared by the worker threads (records are pure, so any thread may fill it). */
+    private final Map<Integer, GeneratedRecord> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LongHashSet taken = new LongHashSet(1 << 12);
     final List<String> warnings = new ArrayList<>();
 
     private final ExecutorService pool;
@@ -63,7 +63,7 @@ final class PairBuilder {
                 ExecutorService pool, int threads) {
         this.pool = pool;
         this.threads = threads;
-        this.window = (int) Math.max(5, Math.min(50, 2_000_000L / Math.max(1, keys.total)));
+        this.window = (int) Math.max(5, Math.min(50, 200_000L / Math.max(1, keys.total)));
         this.seed = seed;
         this.plan = plan;
         this.factory = factory;
@@ -211,6 +211,15 @@ final class PairBuilder {
         return out;
     }
 
+    /** Candidates checked per parallel batch in {@link #accept}. */
+    private static final int BATCH = 2048;
+
+    /**
+     * Accepts candidates of one strategy in a seeded order until the quotas are met. Candidates
+     * are screened in batches: the cheap checks (taken, split, quota) on this thread, then records
+     * re-drawn and the strategy verified in parallel, then accepted in order on this thread, so the
+     * result is the same for any thread count.
+     */
     private void accept(long[] list, PairStrategy strategy, int[] cap, int[] mine, int[] need, int[] have,
                         List<Pair> out) {
         int n = list.length;
@@ -219,33 +228,53 @@ final class PairBuilder {
         }
         long stride = coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.order"), strategy.ordinal()));
         long start = Math.floorMod(Seeds.mix(seed, Seeds.stream("entities.pairs.start"), strategy.ordinal()), n);
-        for (long i = 0; i < n; i++) {
-            if (full(need, have)) {
-                return;
+        long[] batch = new long[BATCH];
+        int[] batchSplit = new int[BATCH];
+        for (long i = 0; i < n && !full(need, have); ) {
+            // Batches grow with what is still missing, so a nearly met quota wastes little work.
+            int missing = 0;
+            for (int s = 0; s < 3; s++) {
+                missing += Math.max(0, Math.min(need[s] - have[s], cap[s] - mine[s]));
             }
-            long packed = list[(int) ((start + i * stride) % n)];
-            int ga = (int) (packed >>> 32);
-            int gb = (int) packed;
-            long key = pairKey(ga, gb);
-            if (taken.contains(key)) {
-                continue;
+            int size = Math.max(64, Math.min(BATCH, missing * 2));
+            int m = 0;
+            for (; i < n && m < size; i++) {
+                long packed = list[(int) ((start + i * stride) % n)];
+                int ga = (int) (packed >>> 32);
+                int gb = (int) packed;
+                if (taken.contains(pairKey(ga, gb))) {
+                    continue;
+                }
+                // Split and quota are known from the plan: check them before re-drawing any record.
+                int ea = entityOf(ga);
+                int eb = entityOf(gb);
+                int sa = split.of(seed, ea);
+                if (ea == eb || sa != split.of(seed, eb) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
+                    continue;
+                }
+                batch[m] = packed;
+                batchSplit[m++] = sa;
             }
-            // Split and quota are known from the plan: check them before re-drawing any record.
-            int ea = entityOf(ga);
-            int eb = entityOf(gb);
-            int sa = split.of(seed, ea);
-            if (ea == eb || sa != split.of(seed, eb) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
-                continue;
+            GeneratedRecord[][] drawn = new GeneratedRecord[m][];
+            int count = m;
+            Parallel.forChunks(pool, threads, count, 256, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    GeneratedRecord a = record((int) (batch[k] >>> 32));
+                    GeneratedRecord b = record((int) batch[k]);
+                    drawn[k] = holds(strategy, a.contact(), b.contact()) ? new GeneratedRecord[] {a, b} : null;
+                }
+            });
+            for (int k = 0; k < count; k++) {
+                int sa = batchSplit[k];
+                long key = pairKey((int) (batch[k] >>> 32), (int) batch[k]);
+                if (drawn[k] == null || mine[sa] >= cap[sa] || have[sa] >= need[sa] || taken.contains(key)) {
+                    continue;
+                }
+                taken.add(key);
+                mine[sa]++;
+                have[sa]++;
+                out.add(new Pair((int) (batch[k] >>> 32), (int) batch[k], drawn[k][0], drawn[k][1], strategy, sa));
             }
-            GeneratedRecord a = record(ga);
-            GeneratedRecord b = record(gb);
-            if (!holds(strategy, a.contact(), b.contact())) {
-                continue;
-            }
-            taken.add(key);
-            mine[sa]++;
-            have[sa]++;
-            out.add(new Pair(ga, gb, a, b, strategy, sa));
         }
     }
 
@@ -356,7 +385,12 @@ final class PairBuilder {
     }
 
     private GeneratedRecord record(int g) {
-        return cache.computeIfAbsent(g, x -> factory.record(keys.sourceOf(x), keys.slotOf(x)));
+        return cache.computeIfAbsent(g, this::draw);
+    }
+
+    /** Re-draws record {@code g}; pure, so safe on any thread. */
+    private GeneratedRecord draw(int g) {
+        return factory.record(keys.sourceOf(g), keys.slotOf(g));
     }
 
     private static boolean full(int[] need, int[] have) {

@@ -145,6 +145,26 @@ public final class SynthEntities {
             throw new UncheckedIOException(e);
         }
 
+        // Check the record and truth files (still under their temp names) on a thread of their
+        // own while pairs are built: pairing is partly sequential and leaves a core free.
+        EntityValidation validation = new EntityValidation(cfg, fields,
+                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.threads());
+        Map<Source, Path> recordTemps = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            recordTemps.put(s, out.temp(cfg.outdir().resolve(s.key() + ".csv")));
+        }
+        Path truthTemp = out.temp(truthFile);
+        java.util.concurrent.CompletableFuture<EntityValidation.RecordChecks> recordChecks = new java.util.concurrent.CompletableFuture<>();
+        Thread checker = new Thread(() -> {
+            try {
+                recordChecks.complete(validation.checkRecords(recordTemps, truthTemp));
+            } catch (Throwable t) {
+                recordChecks.completeExceptionally(t);
+            }
+        }, "dsgen-record-checks");
+        checker.setDaemon(true);
+        checker.start();
+
         progress.start("pairs", 1);
         PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, cfg.split(), cfg.negRatio(), pool,
                 cfg.threads());
@@ -153,14 +173,13 @@ public final class SynthEntities {
         progress.finish();
         progress.start("pair files", 1);
         PairFeatures features = new PairFeatures(ref.nicknames::equivalent);
-        Map<Path, Long> pairRows = writePairs(pairs, features, out);
+        Map<Path, Long> pairRows = writePairs(pairs, features, out, pool);
         progress.finish();
-        out.commit();
 
         progress.start("validation", 1);
-        EntityValidation validation = new EntityValidation(cfg, fields,
-                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.threads());
-        ValidationReport report = validation.run();
+        EntityValidation.RecordChecks records = Parallel.join(recordChecks);
+        out.commit();
+        ValidationReport report = validation.checkPairs(records);
         progress.finish();
 
         Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
@@ -300,7 +319,8 @@ public final class SynthEntities {
         return f.endRecord();
     }
 
-    private Map<Path, Long> writePairs(List<PairBuilder.Pair> pairs, PairFeatures features, OutputFiles out) {
+    private Map<Path, Long> writePairs(List<PairBuilder.Pair> pairs, PairFeatures features, OutputFiles out,
+                                       ExecutorService pool) {
         Schema schema = pairSchema();
         long salt = Seeds.stream("entities.pairs.shuffle");
         Map<Path, Long> rows = new TreeMap<>();
@@ -310,22 +330,26 @@ public final class SynthEntities {
             List<PairBuilder.Pair> mine = pairs.stream().filter(p -> p.split() == split)
                     .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.seed(), salt, p.key())))
                     .toList();
-            List<GenericRecord> records = new ArrayList<>(mine.size());
-            for (PairBuilder.Pair p : mine) {
-                GenericRecord r = new GenericData.Record(schema);
-                r.put("src_a", p.a().source().key());
-                r.put("id_a", p.a().id());
-                r.put("src_b", p.b().source().key());
-                r.put("id_b", p.b().id());
-                r.put("y", p.strategy().label());
-                r.put("strategy", p.strategy().key());
-                r.put("split", Split.NAMES[split]);
-                features.compute(p.a().contact(), p.b().contact()).forEach(r::put);
-                records.add(r);
-            }
+            GenericRecord[] records = new GenericRecord[mine.size()];
+            // Features (Jaro-Winkler, Double Metaphone) are the costly part: compute them in parallel.
+            Parallel.forChunks(pool, cfg.threads(), mine.size(), 2048, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    PairBuilder.Pair p = mine.get(i);
+                    GenericRecord r = new GenericData.Record(schema);
+                    r.put("src_a", p.a().source().key());
+                    r.put("id_a", p.a().id());
+                    r.put("src_b", p.b().source().key());
+                    r.put("id_b", p.b().id());
+                    r.put("y", p.strategy().label());
+                    r.put("strategy", p.strategy().key());
+                    r.put("split", Split.NAMES[split]);
+                    features.compute(p.a().contact(), p.b().contact()).forEach(r::put);
+                    records[i] = r;
+                }
+            });
             Path target = cfg.pairsOut().resolve(Split.NAMES[split] + ".parquet");
             try {
-                rows.put(target, ParquetTable.write(out.temp(target), schema, records));
+                rows.put(target, ParquetTable.write(out.temp(target), schema, java.util.Arrays.asList(records)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
