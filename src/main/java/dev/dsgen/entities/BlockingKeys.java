@@ -10,9 +10,9 @@ import org.apache.commons.codec.language.Soundex;
 
 /**
  * Compact blocking keys of every record (four 64-bit hashes: email local part, Soundex of the
- * last name with the first initial, ZIP with house number, Double Metaphone of the last name), filled while records are written, so
- * pairing needs neither an all-pairs scan nor the records in memory. Records are addressed by a
- * global index: sources in order, then slot.
+ * last name with the first initial, ZIP with house number, Double Metaphone of the last name),
+ * filled while records are written, so pairing needs neither an all-pairs scan nor the records in
+ * memory. Records are addressed by a global index: sources in order, then slot.
  */
 final class BlockingKeys {
     static final int EMAIL_LOCAL = 0;

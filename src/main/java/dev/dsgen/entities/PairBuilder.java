@@ -54,6 +54,7 @@ final class PairBuilder {
     /** Re-drawn records, shared by the worker threads (records are pure, so any thread may fill it). */
     private final Map<Integer, GeneratedRecord> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongHashSet taken = new LongHashSet(1 << 12);
+    private final LongHashSet[] rejected = new LongHashSet[PairStrategy.values().length];
     final List<String> warnings = new ArrayList<>();
 
     private final ExecutorService pool;
@@ -63,6 +64,9 @@ final class PairBuilder {
                 ExecutorService pool, int threads) {
         this.pool = pool;
         this.threads = threads;
+        for (int i = 0; i < rejected.length; i++) {
+            rejected[i] = new LongHashSet(1 << 10);
+        }
         this.window = (int) Math.max(5, Math.min(50, 200_000L / Math.max(1, keys.total)));
         this.seed = seed;
         this.plan = plan;
@@ -242,7 +246,8 @@ final class PairBuilder {
                 long packed = list[(int) ((start + i * stride) % n)];
                 int ga = (int) (packed >>> 32);
                 int gb = (int) packed;
-                if (taken.contains(pairKey(ga, gb))) {
+                long key = pairKey(ga, gb);
+                if (taken.contains(key) || rejected[strategy.ordinal()].contains(key)) {
                     continue;
                 }
                 // Split and quota are known from the plan: check them before re-drawing any record.
@@ -267,7 +272,12 @@ final class PairBuilder {
             for (int k = 0; k < count; k++) {
                 int sa = batchSplit[k];
                 long key = pairKey((int) (batch[k] >>> 32), (int) batch[k]);
-                if (drawn[k] == null || mine[sa] >= cap[sa] || have[sa] >= need[sa] || taken.contains(key)) {
+                if (drawn[k] == null) {
+                    // Not this kind of confuser: remembered, so the second pass does not re-check it.
+                    rejected[strategy.ordinal()].add(key);
+                    continue;
+                }
+                if (mine[sa] >= cap[sa] || have[sa] >= need[sa] || taken.contains(key)) {
                     continue;
                 }
                 taken.add(key);

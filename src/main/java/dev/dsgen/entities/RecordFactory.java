@@ -91,6 +91,13 @@ final class RecordFactory {
             }
         }
         String id = source.idPrefix() + Digits.pad(slot + 1, 7);
+        // Rendered once: the same strings go to the columns and to the pairing view.
+        String first = d.renderFirst();
+        String last = d.renderLast();
+        String email = d.renderEmail();
+        String phone = d.renderPhone();
+        String address = d.renderAddress();
+        String postal = d.renderPostal();
         List<FieldSpec> fs = fields.get(source);
         long[] streams = fieldStreams.get(source);
         String[] values = new String[fs.size()];
@@ -108,16 +115,16 @@ final class RecordFactory {
             }
             values[i] = switch (f.type()) {
                 case ID -> id;
-                case EMAIL -> d.renderEmail();
-                case PHONE -> d.renderPhone();
-                case FIRST_NAME -> d.renderFirst();
-                case LAST_NAME -> d.renderLast();
+                case EMAIL -> email;
+                case PHONE -> phone;
+                case FIRST_NAME -> first;
+                case LAST_NAME -> last;
                 case COMPANY -> d.renderCompany();
                 case ACCOUNT -> account(source, entity);
-                case ADDRESS -> d.renderAddress();
+                case ADDRESS -> address;
                 case CITY -> d.renderCity();
                 case STATE -> d.region;
-                case ZIP -> d.renderPostal();
+                case ZIP -> postal;
                 case COUNTRY -> d.country;
                 case TIMESTAMP -> isoTimestamp(timeOf(f, slot, sp.size(), r));
                 case DATE -> isoTimestamp(timeOf(f, slot, sp.size(), r)).substring(0, 10);
@@ -132,8 +139,7 @@ final class RecordFactory {
                 case FAKER -> pools.value(source, f, r);
             };
         }
-        Contact contact = new Contact(d.renderFirst(), d.renderLast(), d.renderEmail(), d.renderPhone(),
-                d.renderAddress(), d.city, d.region, d.renderPostal());
+        Contact contact = new Contact(first, last, email, phone, address, d.city, d.region, postal);
         return new GeneratedRecord(source, slot, id, entity, values, List.copyOf(d.noise), contact);
     }
 

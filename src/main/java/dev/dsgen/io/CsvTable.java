@@ -30,13 +30,11 @@ public final class CsvTable {
             .build();
 
     private final List<String> header;
-    private final ObjectWriter rowWriter;
+    private final CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n").withoutHeader();
     private final ObjectWriter quotedWriter;
 
     public CsvTable(List<String> header) {
         this.header = List.copyOf(header);
-        CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n").withoutHeader();
-        this.rowWriter = MAPPER.writerFor(String[].class).with(schema);
         this.quotedWriter = MAPPER.writerFor(String[].class).with(schema)
                 .with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
     }
@@ -48,35 +46,39 @@ public final class CsvTable {
     /** Encodes rows (no header) as CSV bytes. Thread-safe. */
     public byte[] encode(List<String[]> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
-        try (var seq = rowWriter.writeValues(out)) {
+        // The streaming generator directly: databind's per-row serializer lookup costs ~20% here.
+        try (CsvGenerator gen = (CsvGenerator) MAPPER.getFactory().createGenerator(out)) {
+            gen.setSchema(schema);
             for (String[] row : rows) {
                 boolean carriageReturn = false;
-                String[] values = row;
-                for (int i = 0; i < row.length; i++) {
-                    if (row[i] == null) {
-                        // Jackson would drop a null element and shift the columns.
-                        if (values == row) {
-                            values = row.clone();
-                        }
-                        values[i] = "";
-                    } else if (row[i].indexOf('\r') >= 0) {
+                for (String v : row) {
+                    if (v != null && v.indexOf('\r') >= 0) {
                         carriageReturn = true;
+                        break;
                     }
                 }
                 if (carriageReturn) {
                     // Jackson's strict quoting misses a bare '\r': quote every field of such a row.
-                    seq.flush();
+                    gen.flush();
+                    String[] values = row.clone();
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = values[i] == null ? "" : values[i];
+                    }
                     out.write(quotedWriter.writeValueAsBytes(values));
-                } else {
-                    seq.write(values);
+                    continue;
                 }
+                gen.writeStartArray();
+                for (String v : row) {
+                    // Jackson would drop a null element and shift the columns: write it as empty.
+                    gen.writeString(v == null ? "" : v);
+                }
+                gen.writeEndArray();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
-
 
     /** The header row as CSV bytes. */
     public byte[] headerBytes() {
