@@ -38,11 +38,14 @@ measure() { # label heap args...
   records=$(( $(wc -l < "$out/run/synth/leads.csv") + $(wc -l < "$out/run/synth/sales.csv") \
     + $(wc -l < "$out/run/synth/financial.csv") - 3 ))
   pairs=$(python3 -c "import json;print(json.load(open('$out/run/summary.json'))['pairs']['total'])" 2>/dev/null || echo "?")
-  printf '| %s | `%s %s` | %d | %s | %.2f s | %.0f | %s |\n' "$label" "$heap" "$*" "$records" "$pairs" "$best" \
-    "$(awk -v r="$records" -v s="$best" 'BEGIN{print r/s}')" "$best_mem"
+  rows+=("$(printf '| %s | `%s %s` | %d | %s | %.2f s | %.0f | %s |' "$label" "$heap" "$*" "$records" "$pairs" "$best" \
+    "$(awk -v r="$records" -v s="$best" 'BEGIN{print r/s}')" "$best_mem")")
 }
 
-echo "| run | flags | records | pairs | best wall time | records/s | peak RSS |"
-echo "|---|---|---|---|---|---|---|"
+rows=()
 measure "default" "-Xmx1g"
 measure "1M leads" "-Xmx1g" --n-leads 1000000
+echo
+echo "| run | flags | records | pairs | best wall time | records/s | peak RSS |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
