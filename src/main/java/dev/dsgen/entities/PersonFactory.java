@@ -29,13 +29,13 @@ public final class PersonFactory {
     private static final long EMAIL_TWIN = Seeds.stream("entities.email.twin");
     static final double CO_RESIDENT_RATE = 0.06;
     /**
-     * Share of people who bear the full name of an earlier, unrelated person, and of people whose
-     * email local part another person already uses at another domain. Both are everyday facts in
-     * a large population (many John Smiths, jsmith@ at every provider); at the sizes people
-     * generate they would be too rare to train a matcher on, so they are planted at these rates.
+     * Share of people who bear the full name of an earlier, unrelated person, and the share of
+     * those who also picked the same email local part at another provider (john.smith@gmail.com
+     * and john.smith@yahoo.com). Both are everyday facts in a large population; at the sizes
+     * people generate they would be too rare to train a matcher on, so they are planted.
      */
-    static final double NAMESAKE_RATE = 0.03;
-    static final double EMAIL_TWIN_RATE = 0.02;
+    static final double NAMESAKE_RATE = 0.04;
+    static final double EMAIL_TWIN_RATE = 0.5;
     private static final int CONFUSER_WINDOW = 2000;
 
     private final long seed;
@@ -207,8 +207,8 @@ public final class PersonFactory {
             local = l + "." + f;
         }
         String domain = (us ? ref.usDomains : ref.caDomains).sample(r);
-        int twin = confuserOf(e, EMAIL_TWIN, EMAIL_TWIN_RATE);
-        if (twin >= 0) {
+        int twin = confuserOf(e, NAMESAKE, NAMESAKE_RATE);
+        if (twin >= 0 && Seeds.rng(seed, EMAIL_TWIN, e).chance(EMAIL_TWIN_RATE)) {
             // Someone else's local part at another provider.
             String[] other = emailParts(twin, 0);
             local = other[0];

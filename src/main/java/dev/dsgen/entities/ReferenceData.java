@@ -64,9 +64,9 @@ public final class ReferenceData {
 
     private ReferenceData() {
         // Surnames: table weights are per 100k people (2010 Census), so common names keep their real
-        // share (Smith ~0.8%, the top ten ~5%). The ~59% of people with rarer names get a long tail
-        // of surnames composed from common stems and endings, each rare, instead of inflating the
-        // table's own names.
+        // share (Smith ~0.8%, the top ten ~5%). The ~59% of people with rarer names share a long
+        // tail of ~5,400 real surnames of the origins common in North America, each rare, instead
+        // of inflating the table's own names.
         List<String> names = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         java.util.Set<String> known = new java.util.HashSet<>();
@@ -77,7 +77,12 @@ public final class ReferenceData {
         }
         double covered = weights.stream().mapToDouble(Double::doubleValue).sum();
         surnameCoverage = Math.min(1.0, covered / 100_000.0);
-        List<String> tail = RareSurnames.compose(known);
+        List<String> tail = new ArrayList<>();
+        for (String[] row : rows("surnames_tail.csv")) {
+            if (!known.contains(row[0].toLowerCase(Locale.ROOT))) {
+                tail.add(row[0]);
+            }
+        }
         double perTail = Math.max(0, 100_000.0 - covered) / tail.size();
         for (String t : tail) {
             names.add(t);
