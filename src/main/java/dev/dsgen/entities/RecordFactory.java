@@ -135,7 +135,7 @@ final class RecordFactory {
                 case VIN -> vin(r);
                 case VEHICLE_MAKE -> vehicle[0];
                 case VEHICLE_MODEL -> vehicle[1];
-                case VEHICLE_YEAR -> Integer.toString(vehicleYear(f, r));
+                case VEHICLE_YEAR -> Integer.toString(vehicleYear(f, r, recordYear(source, fs, streams, slot, sp.size())));
                 case FAKER -> pools.value(source, f, r);
             };
         }
@@ -242,6 +242,9 @@ final class RecordFactory {
         // Triangular with its mode at 35% of the range: prices cluster low with a long upper tail.
         double a = f.min();
         double b = f.max();
+        if (a == b) {
+            return Digits.twoDecimals(a);
+        }
         double c = a + 0.35 * (b - a);
         double u = r.nextDouble();
         double fc = (c - a) / (b - a);
@@ -249,11 +252,29 @@ final class RecordFactory {
         return Digits.twoDecimals(x);
     }
 
-    private int vehicleYear(FieldSpec f, Rng r) {
-        int now = reference.atZone(ZoneOffset.UTC).getYear();
-        int min = f.min() == null ? now - 12 : (int) Math.round(f.min());
-        int max = f.max() == null ? now + 1 : (int) Math.round(f.max());
+    /**
+     * A model year no later than the year after the record's own date (a car sold in 2023 is not
+     * a 2025 model), at most 13 years older; {@code min}/{@code max} override.
+     */
+    private int vehicleYear(FieldSpec f, Rng r, int recordYear) {
+        int max = f.max() == null ? recordYear + 1 : (int) Math.round(f.max());
+        int min = f.min() == null ? max - 13 : (int) Math.round(f.min());
         return r.nextInt(min, Math.max(min, max));
+    }
+
+    /** The year of the record's first date or timestamp column (the same value it writes), else the reference year. */
+    private int recordYear(Source source, List<FieldSpec> fs, long[] streams, int slot, int n) {
+        for (int i = 0; i < fs.size(); i++) {
+            FieldType t = fs.get(i).type();
+            if (t == FieldType.DATE || t == FieldType.TIMESTAMP) {
+                Rng r = Seeds.rng(seed, streams[i], slot);
+                if (fs.get(i).nullRate() > 0) {
+                    r.chance(fs.get(i).nullRate());
+                }
+                return timeOf(fs.get(i), slot, n, r).atZone(ZoneOffset.UTC).getYear();
+            }
+        }
+        return reference.atZone(ZoneOffset.UTC).getYear();
     }
 
     /** A 17-character VIN with a valid check digit (position 9), as ISO 3779 / 49 CFR 565 define it. */
