@@ -236,8 +236,10 @@ class RealismTest {
             java.time.LocalDate d = java.time.LocalDate.parse(row.get("order_date"));
             assertTrue(!d.isBefore(java.time.LocalDate.of(2023, 1, 2)) && d.isBefore(java.time.LocalDate.of(2025, 1, 1)), d.toString());
             assertTrue(row.get("order_id").matches("SO-\\d{8}"), row.get("order_id"));
+            // A car sold in year Y is at most a model Y+1 and at most 13 years older.
             int year = Integer.parseInt(row.get("vehicle_year"));
-            assertTrue(year >= 2013 && year <= 2026, row.get("vehicle_year"));
+            assertTrue(year <= d.getYear() + 1 && year >= d.getYear() - 12,
+                    row.get("vehicle_year") + " sold " + d);
         }
         for (Map<String, String> row : csv(run.records(Source.FINANCIAL))) {
             double v = Double.parseDouble(row.get("amount"));
