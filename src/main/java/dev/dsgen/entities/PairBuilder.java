@@ -54,6 +54,7 @@ final class PairBuilder {
     /** Re-drawn records, shared by the worker threads (records are pure, so any thread may fill it). */
     private final Map<Integer, GeneratedRecord> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongHashSet taken = new LongHashSet(1 << 12);
+    private final int[] entityByGlobal;
     private final LongHashSet[] rejected = new LongHashSet[PairStrategy.values().length];
     final List<String> warnings = new ArrayList<>();
 
@@ -64,6 +65,12 @@ final class PairBuilder {
                 ExecutorService pool, int threads) {
         this.pool = pool;
         this.threads = threads;
+        // One flat lookup instead of source and slot arithmetic: candidates ask it tens of millions of times.
+        this.entityByGlobal = new int[keys.total];
+        for (Source s : Source.values()) {
+            int[] e = plan.sources.get(s).entity;
+            System.arraycopy(e, 0, entityByGlobal, keys.global(s, 0), e.length);
+        }
         for (int i = 0; i < rejected.length; i++) {
             rejected[i] = new LongHashSet(1 << 10);
         }
@@ -378,7 +385,8 @@ final class PairBuilder {
                     }
                     if (pass == 0) {
                         count++;
-                    } else if ((Seeds.mix(seed, strategy.ordinal(), pairKey(gi, gj)) >>> 1) <= threshold && n < out.length) {
+                    } else if (n < out.length && (threshold == Long.MAX_VALUE
+                            || (Seeds.mix(seed, strategy.ordinal(), pairKey(gi, gj)) >>> 1) <= threshold)) {
                         out[n++] = pairKey(gi, gj);
                     }
                 }
@@ -391,7 +399,7 @@ final class PairBuilder {
     }
 
     private int entityOf(int g) {
-        return plan.sources.get(keys.sourceOf(g)).entity[keys.slotOf(g)];
+        return entityByGlobal[g];
     }
 
     private GeneratedRecord record(int g) {
