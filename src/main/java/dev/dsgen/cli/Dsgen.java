@@ -75,6 +75,10 @@ public final class Dsgen implements Runnable {
             return cmd.execute(args);
         } catch (DsgenException e) {
             return report(cmd.getErr(), e);
+        } catch (OutOfMemoryError e) {
+            cmd.getErr().println("dsgen: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar dsgen.jar, or lower the counts)");
+            cmd.getErr().flush();
+            return ExitCode.INTERNAL.code();
         }
     }
 
@@ -103,6 +107,11 @@ public final class Dsgen implements Runnable {
         Throwable t = ex;
         while (!(t instanceof DsgenException) && t.getCause() != null && t != t.getCause()) {
             t = t.getCause();
+        }
+        if (t instanceof OutOfMemoryError) {
+            err.println("dsgen: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar dsgen.jar, or lower the counts)");
+            err.flush();
+            return ExitCode.INTERNAL.code();
         }
         if (t instanceof DsgenException de) {
             if (de.exitCode() == ExitCode.INTERNAL && leaf(parseResult).hasMatchedOption("--verbose")) {

@@ -23,8 +23,9 @@ public final class RunMetadata {
     private final String subcommand;
     private final long seed;
     private final Map<String, Object> flags = new TreeMap<>();
-    private final List<Map<String, Object>> inputs = new ArrayList<>();
-    private final List<Map<String, Object>> outputs = new ArrayList<>();
+    /** Files by absolute path, shown relative to the sidecar that lists them (see {@link #toMap}). */
+    private final List<FileFacts> inputs = new ArrayList<>();
+    private final List<FileFacts> outputs = new ArrayList<>();
     private final Map<String, Object> extra = new TreeMap<>();
     private final Instant startedAt = Instant.now();
     private Map<String, Object> validation = Map.of();
@@ -41,23 +42,24 @@ public final class RunMetadata {
         return this;
     }
 
-    public RunMetadata input(Path file, Path relativeTo) {
-        inputs.add(fileFacts(file, relativeTo, null));
+    /** A file the run read; paths in the sidecar are relative to the sidecar's folder. */
+    public RunMetadata input(Path file) {
+        inputs.add(FileFacts.of(file, file, null));
         return this;
     }
 
     /** An input that is not a file, such as a resource bundled in the JAR. */
     public RunMetadata input(String name, byte[] content) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", name);
-        m.put("sha256", DigestUtils.sha256Hex(content));
-        m.put("bytes", content.length);
-        inputs.add(m);
+        inputs.add(new FileFacts(null, name, DigestUtils.sha256Hex(content), content.length, null));
         return this;
     }
 
-    public RunMetadata output(Path file, Path relativeTo, long rows) {
-        outputs.add(fileFacts(file, relativeTo, rows));
+    /**
+     * An output at {@code target}, fingerprinted from {@code content} (the same bytes, usually the
+     * temp file it is written to before it moves into place).
+     */
+    public RunMetadata output(Path target, Path content, Long rows) {
+        outputs.add(FileFacts.of(target, content, rows));
         return this;
     }
 
@@ -76,16 +78,19 @@ public final class RunMetadata {
         return this;
     }
 
-    /** The sidecar as an ordered map, ready for the JSON writer. */
-    public Map<String, Object> toMap(int threads) {
+    /**
+     * The sidecar as an ordered map, ready for the JSON writer, with file paths relative to
+     * {@code sidecarDir} (so the sidecar does not depend on the directory dsgen ran from).
+     */
+    public Map<String, Object> toMap(int threads, Path sidecarDir) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "dsgen");
         m.put("version", Version.get());
         m.put("subcommand", subcommand);
         m.put("seed", seed);
         m.put("flags", flags);
-        m.put("inputs", inputs);
-        m.put("outputs", outputs);
+        m.put("inputs", inputs.stream().map(f -> f.toMap(sidecarDir)).toList());
+        m.put("outputs", outputs.stream().map(f -> f.toMap(sidecarDir)).toList());
         m.putAll(extra);
         m.put("validation", validation);
         Map<String, Object> run = new LinkedHashMap<>();
@@ -98,27 +103,33 @@ public final class RunMetadata {
         return m;
     }
 
-    private static Map<String, Object> fileFacts(Path file, Path relativeTo, Long rows) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Path shown = relativeTo == null ? file : relativize(file, relativeTo);
-        m.put("path", shown.toString().replace('\\', '/'));
-        m.put("sha256", sha256(file));
-        try {
-            m.put("bytes", Files.size(file));
-        } catch (IOException e) {
-            m.put("bytes", null);
+    /** Path (absolute, or a name for non-files), SHA-256, size and rows of one input or output. */
+    private record FileFacts(Path path, String name, String sha256, long bytes, Long rows) {
+        static FileFacts of(Path path, Path content, Long rows) {
+            long bytes;
+            try {
+                bytes = Files.size(content);
+            } catch (IOException e) {
+                throw DsgenException.input("cannot read " + content + ": " + e.getMessage(), e);
+            }
+            return new FileFacts(path.toAbsolutePath().normalize(), null, RunMetadata.sha256(content), bytes, rows);
         }
-        if (rows != null) {
-            m.put("rows", rows);
-        }
-        return m;
-    }
 
-    private static Path relativize(Path file, Path base) {
-        try {
-            return base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-        } catch (IllegalArgumentException e) {
-            return file;
+        Map<String, Object> toMap(Path sidecarDir) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String shown = name;
+            if (path != null) {
+                Path base = sidecarDir.toAbsolutePath().normalize();
+                shown = (path.getRoot() != null && path.getRoot().equals(base.getRoot()) ? base.relativize(path) : path)
+                        .toString().replace('\\', '/');
+            }
+            m.put("path", shown);
+            m.put("sha256", sha256);
+            m.put("bytes", bytes);
+            if (rows != null) {
+                m.put("rows", rows);
+            }
+            return m;
         }
     }
 

@@ -55,6 +55,12 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
                 if (expression == null || expression.isBlank()) {
                     throw new IllegalArgumentException("faker field '" + name + "' needs an 'expression' such as #{Vehicle.color}");
                 }
+                // Datafaker's date and time providers read the wall clock and the default time zone:
+                // output would change from run to run. dsgen's own types follow --reference-time.
+                if (expression.toLowerCase(java.util.Locale.ROOT).matches(".*#\\{\\s*(date|time|timeandDate|timeanddate)\\..*")) {
+                    throw new IllegalArgumentException("faker field '" + name + "': date and time expressions read the wall "
+                            + "clock; use the types timestamp or date, which follow --reference-time");
+                }
             }
             case TIMESTAMP, DATE -> {
                 if (daysBack != null && daysBack < 1) {

@@ -72,7 +72,8 @@ final class NoiseModel {
             case PUNCTUATION -> d.last.indexOf('\'') >= 0 || d.last.indexOf('-') >= 0
                     || (!d.addressMissing && (d.suffixAbbreviated || d.unit != null)) || d.company != null;
             case PHONE_FORMAT -> d.phone != null;
-            case STREET_ABBREV -> !d.addressMissing;
+            // Way, Loop, Pike...: the USPS abbreviation is the word itself, so nothing would change.
+            case STREET_ABBREV -> !d.addressMissing && !d.suffix.full().equalsIgnoreCase(d.suffix.usps());
             case UNIT_ABBREV -> !d.addressMissing && d.unit != null;
             case EMAIL_PLUS_TAG -> d.emailLocal != null && d.emailLocal.indexOf('+') < 0;
             case GMAIL_DOMAIN -> d.emailLocal != null

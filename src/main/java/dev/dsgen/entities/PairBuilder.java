@@ -49,7 +49,6 @@ final class PairBuilder {
     private final EntityPlan plan;
     private final RecordFactory factory;
     private final BlockingKeys keys;
-    private final Split split;
     private final int negRatio;
     /** Re-drawn records, shared by the worker threads (records are pure, so any thread may fill it). */
     private final Map<Integer, GeneratedRecord> cache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -61,8 +60,11 @@ final class PairBuilder {
     private final ExecutorService pool;
     private final int threads;
 
-    PairBuilder(long seed, EntityPlan plan, RecordFactory factory, BlockingKeys keys, Split split, int negRatio,
-                ExecutorService pool, int threads) {
+    private final byte[] splitOfEntity;
+
+    PairBuilder(long seed, EntityPlan plan, RecordFactory factory, BlockingKeys keys, byte[] splitOfEntity,
+                int negRatio, ExecutorService pool, int threads) {
+        this.splitOfEntity = splitOfEntity;
         this.pool = pool;
         this.threads = threads;
         // One flat lookup instead of source and slot arithmetic: candidates ask it tens of millions of times.
@@ -79,7 +81,6 @@ final class PairBuilder {
         this.plan = plan;
         this.factory = factory;
         this.keys = keys;
-        this.split = split;
         this.negRatio = negRatio;
     }
 
@@ -108,7 +109,7 @@ final class PairBuilder {
     private Pair positive(long[] p, PairStrategy strategy, int[] perSplit) {
         GeneratedRecord a = record((int) p[0]);
         GeneratedRecord b = record((int) p[1]);
-        int s = split.of(seed, a.entity());
+        int s = splitOf(a.entity());
         perSplit[s]++;
         taken.add(pairKey((int) p[0], (int) p[1]));
         return new Pair((int) p[0], (int) p[1], a, b, strategy, s);
@@ -260,8 +261,8 @@ final class PairBuilder {
                 // Split and quota are known from the plan: check them before re-drawing any record.
                 int ea = entityOf(ga);
                 int eb = entityOf(gb);
-                int sa = split.of(seed, ea);
-                if (ea == eb || sa != split.of(seed, eb) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
+                int sa = splitOf(ea);
+                if (ea == eb || sa != splitOf(eb) || mine[sa] >= cap[sa] || have[sa] >= need[sa]) {
                     continue;
                 }
                 batch[m] = packed;
@@ -308,8 +309,8 @@ final class PairBuilder {
             }
             int ea = entityOf(ga);
             int eb = entityOf(gb);
-            int s = split.of(seed, ea);
-            if (ea == eb || s != split.of(seed, eb) || have[s] >= need[s]) {
+            int s = splitOf(ea);
+            if (ea == eb || s != splitOf(eb) || have[s] >= need[s]) {
                 continue;
             }
             GeneratedRecord a = record(ga);
@@ -396,6 +397,11 @@ final class PairBuilder {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** The split of an entity: its group's split (see {@link PersonFactory#groupOf}). */
+    private int splitOf(int entity) {
+        return splitOfEntity[entity];
     }
 
     private int entityOf(int g) {

@@ -165,6 +165,26 @@ public final class PersonFactory {
         return share >= 1.0 || (share > 0 && Seeds.rng(seed, COUNTRY, head).chance(share));
     }
 
+    /**
+     * The earliest person tied to {@code e} by a household or namesake link. Splits are assigned
+     * by this group, so the confusers planted among people land in one split and hard negatives
+     * are spread over train, valid and test alike.
+     */
+    int groupOf(int e) {
+        int g = e;
+        while (true) {
+            int next = headOf(g);
+            int namesake = confuserOf(g, NAMESAKE, NAMESAKE_RATE);
+            if (namesake >= 0 && namesake < next) {
+                next = namesake;
+            }
+            if (next == g) {
+                return g;
+            }
+            g = next;
+        }
+    }
+
     /** The person whose address {@code e} shares: itself, or an earlier head of household. */
     int headOf(int e) {
         int cur = e;

@@ -38,7 +38,7 @@ final class RecordFactory {
     private final long[] noiseStream = streams("entities.noise.");
     private final long[] crossNoiseStream = streams("entities.xnoise.");
     private final long[] vehicleStream = streams("entities.vehicle.");
-    private final long[] accountOffset = new long[Source.values().length];
+    private final long[][] accountKeys = new long[Source.values().length][4];
     private final ReferenceData ref = ReferenceData.get();
 
     @SuppressWarnings("unchecked")
@@ -52,7 +52,9 @@ final class RecordFactory {
         this.fields = fields;
         this.pools = pools;
         for (Source s : Source.values()) {
-            accountOffset[s.ordinal()] = Seeds.mix(seed, Seeds.stream("entities.account." + s.key()), 0) & 0xFFFFFF;
+            for (int round = 0; round < 4; round++) {
+                accountKeys[s.ordinal()][round] = Seeds.mix(seed, Seeds.stream("entities.account." + s.key()), round);
+            }
         }
         for (Map.Entry<Source, List<FieldSpec>> e : fields.entrySet()) {
             List<FieldSpec> fs = e.getValue();
@@ -210,10 +212,21 @@ final class RecordFactory {
         return d;
     }
 
-    /** Account numbers are per person and source, unique (a bijection of the entity id), not sequential. */
+    /**
+     * Account numbers are per person and source, unique, and unrelated across sources: a keyed
+     * four-round Feistel permutation of the entity id over 10^8, with its own keys per source (a
+     * linear formula would let one source's number predict the other's, leaking the truth).
+     */
     private String account(Source source, int entity) {
-        long mixed = (entity * 48_271L + accountOffset[source.ordinal()]) % 100_000_000L;
-        return (source == Source.FINANCIAL ? "FA" : "C") + Digits.pad(mixed, 8);
+        long[] k = accountKeys[source.ordinal()];
+        long left = entity / 10_000;
+        long right = entity % 10_000;
+        for (long key : k) {
+            long next = Math.floorMod(left + (Seeds.mix64(right ^ key) >>> 1), 10_000L);
+            left = right;
+            right = next;
+        }
+        return (source == Source.FINANCIAL ? "FA" : "C") + Digits.pad(left * 10_000 + right, 8);
     }
 
     /** A unique, non-sequential reference number per slot (a bijection mod 10^8). */

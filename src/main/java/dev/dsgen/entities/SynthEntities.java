@@ -96,6 +96,10 @@ public final class SynthEntities {
             });
             try {
                 return generate(schema, fields, warnings, out, pool, meta);
+            } catch (UncheckedIOException e) {
+                // A full disk or a vanished directory is the environment, not a bug.
+                throw DsgenException.usage("cannot write outputs: " + e.getCause().getMessage()
+                        + " (--outdir, --pairs-out, --summary)");
             } finally {
                 pool.shutdownNow();
             }
@@ -166,7 +170,13 @@ public final class SynthEntities {
         checker.start();
 
         progress.start("pairs", 1);
-        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, cfg.split(), cfg.negRatio(), pool,
+        byte[] splitOfEntity = new byte[plan.entityCount];
+        Parallel.forChunks(pool, cfg.threads(), plan.entityCount, 16_384, (from, to) -> {
+            for (int e = from; e < to; e++) {
+                splitOfEntity[e] = (byte) cfg.split().of(cfg.seed(), persons.groupOf(e));
+            }
+        });
+        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, splitOfEntity, cfg.negRatio(), pool,
                 cfg.threads());
         List<PairBuilder.Pair> pairs = builder.build();
         warnings.addAll(builder.warnings);
@@ -178,30 +188,35 @@ public final class SynthEntities {
 
         progress.start("validation", 1);
         EntityValidation.RecordChecks records = Parallel.join(recordChecks);
-        out.commit();
-        ValidationReport report = validation.checkPairs(records);
+        Map<String, Path> pairTemps = new LinkedHashMap<>();
+        for (String split : Split.NAMES) {
+            pairTemps.put(split, out.temp(cfg.pairsOut().resolve(split + ".parquet")));
+        }
+        ValidationReport report = validation.checkPairs(records, pairTemps);
         progress.finish();
 
+        // Everything, summary and sidecars included, is written under temp names first and moved
+        // into place by one commit: a run that fails late leaves the previous outputs as they were.
         Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
         try {
+            Path summaryTemp = out.temp(cfg.summary());
+            Json.write(summaryTemp, summary);
             for (Source s : Source.values()) {
-                Path p = cfg.outdir().resolve(s.key() + ".csv");
-                meta.output(p, Path.of(""), plan.sources.get(s).size());
+                meta.output(cfg.outdir().resolve(s.key() + ".csv"), recordTemps.get(s), (long) plan.sources.get(s).size());
             }
-            meta.output(truthFile, Path.of(""), keys.total);
-            pairRows.forEach((p, n) -> meta.output(p, Path.of(""), n));
+            meta.output(truthFile, truthTemp, (long) keys.total);
+            pairRows.forEach((p, n) -> meta.output(p, out.temp(p), n));
+            meta.output(cfg.summary(), summaryTemp, null);
             if (cfg.schema() == null) {
                 meta.input(SchemaFile.BUNDLED, SchemaFile.bundledBytes());
             } else {
-                meta.input(cfg.schema(), Path.of(""));
+                meta.input(cfg.schema());
             }
             flags(meta);
             meta.validation(report.toMap());
             meta.extra("warnings", warnings);
-            Json.write(out.temp(cfg.summary()), summary);
-            Map<String, Object> sidecar = meta.toMap(cfg.threads());
-            Json.write(out.temp(cfg.outdir().resolve("metadata.json")), sidecar);
-            Json.write(out.temp(cfg.pairsOut().resolve("metadata.json")), sidecar);
+            Json.write(out.temp(cfg.outdir().resolve("metadata.json")), meta.toMap(cfg.threads(), cfg.outdir()));
+            Json.write(out.temp(cfg.pairsOut().resolve("metadata.json")), meta.toMap(cfg.threads(), cfg.pairsOut()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,7 @@ public final class Json {
     public static void writeAtomically(Path file, Object value) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path temp = OutputFiles.createTemp(file.toAbsolutePath());
         try {
             Files.writeString(temp, pretty(value), StandardCharsets.UTF_8);
             OutputFiles.move(temp, file);

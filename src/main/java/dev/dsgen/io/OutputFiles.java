@@ -92,7 +92,7 @@ public final class OutputFiles implements AutoCloseable {
         }
         return temps.computeIfAbsent(key, k -> {
             try {
-                return Files.createTempFile(k.getParent(), "." + k.getFileName(), ".tmp");
+                return createTemp(k);
             } catch (IOException e) {
                 throw DsgenException.usage("cannot write in " + k.getParent() + ": " + e.getMessage()
                         + " (" + flags.get(k) + ")");
@@ -129,6 +129,25 @@ public final class OutputFiles implements AutoCloseable {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // best effort: a leftover dot-file temp is harmless and never under a final name
+            }
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new, empty dot-file beside {@code target}. Created with the default permissions (the
+     * umask applies), unlike {@code Files.createTempFile}'s owner-only 0600, which the rename would
+     * carry over to the final file.
+     */
+    static Path createTemp(Path target) throws IOException {
+        String base = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
+        while (true) {
+            Path candidate = target.resolveSibling(base + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken by another run: try the next number
             }
         }
     }

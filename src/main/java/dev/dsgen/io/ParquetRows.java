@@ -18,22 +18,42 @@ public final class ParquetRows {
     /** Calls {@code onRow} for every row of {@code file}; returns the row count. */
     public static long read(Path file, Consumer<GenericRecord> onRow) {
         long n = 0;
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-                .withConf(new PlainParquetConfiguration()).build()) {
-            GenericRecord r;
-            while ((r = reader.read()) != null) {
+        try (ParquetReader<GenericRecord> reader = open(file)) {
+            while (true) {
+                GenericRecord r;
+                try {
+                    r = reader.read();
+                } catch (IOException | RuntimeException e) {
+                    throw unreadable(file, e);
+                }
+                if (r == null) {
+                    break;
+                }
+                // The consumer's own exceptions pass through unchanged: they are not about the file.
                 onRow.accept(r);
                 n++;
             }
         } catch (IOException e) {
-            throw DsgenException.input("cannot read Parquet " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // parquet-mr reports "not a Parquet file" and truncation as plain RuntimeExceptions.
-            if (e instanceof DsgenException) {
-                throw e;
-            }
-            throw DsgenException.input("not a readable Parquet file: " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw unreadable(file, e);
         }
         return n;
+    }
+
+    private static ParquetReader<GenericRecord> open(Path file) {
+        try {
+            return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+                    .withConf(new PlainParquetConfiguration()).build();
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static DsgenException unreadable(Path file, Exception e) {
+        if (e instanceof DsgenException de) {
+            return de;
+        }
+        // parquet-mr reports "not a Parquet file" and truncation as plain RuntimeExceptions.
+        String why = e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName();
+        return DsgenException.input("not a readable Parquet file: " + file + " (" + why + ")", e);
     }
 }

@@ -48,11 +48,11 @@ class RunMetadataTest {
                 .flag("--outdir", dir.resolve("out"))
                 .flag("--dry-run", true)
                 .flag("--model", null)
-                .input(in, dir)
-                .output(out, dir, 2)
+                .input(in)
+                .output(out, out, 2L)
                 .extra("row_counts", Map.of("records", 2))
                 .validation(validation);
-        Map<String, Object> m = md.toMap(4);
+        Map<String, Object> m = md.toMap(4, dir);
 
         assertEquals(List.of("tool", "version", "subcommand", "seed", "flags", "inputs", "outputs", "row_counts",
                 "validation", "run"), new ArrayList<>(m.keySet()));
@@ -93,9 +93,9 @@ class RunMetadataTest {
     @Test
     void everythingButTheRunSectionIsReproducible() throws Exception {
         Path in = Files.writeString(dir.resolve("in.txt"), "same input");
-        Map<String, Object> a = build(in, 1).toMap(1);
+        Map<String, Object> a = build(in, 1).toMap(1, in.getParent());
         Thread.sleep(5);
-        Map<String, Object> b = build(in, 8).toMap(8);
+        Map<String, Object> b = build(in, 8).toMap(8, in.getParent());
         Map<String, Object> aData = new LinkedHashMap<>(a);
         Map<String, Object> bData = new LinkedHashMap<>(b);
         aData.remove("run");
@@ -107,12 +107,24 @@ class RunMetadataTest {
     }
 
     @Test
-    void absoluteInputPathIsKeptWhenNoBaseIsGiven() throws IOException {
+    @SuppressWarnings("unchecked")
+    void pathsAreRelativeToTheSidecarFolderNotTheWorkingDirectory() throws IOException {
         Path in = Files.writeString(dir.resolve("x.txt"), "x");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> inputs = (List<Map<String, Object>>) new RunMetadata("s", 1).input(in, null)
-                .toMap(1).get("inputs");
-        assertEquals(in.toString().replace('\\', '/'), inputs.get(0).get("path"));
+        Path sidecarDir = Files.createDirectories(dir.resolve("synth"));
+        List<Map<String, Object>> inputs = (List<Map<String, Object>>) new RunMetadata("s", 1).input(in)
+                .toMap(1, sidecarDir).get("inputs");
+        assertEquals("../x.txt", inputs.get(0).get("path"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void outputIsNamedByItsTargetAndFingerprintedFromItsContent() throws IOException {
+        Path target = dir.resolve("final.csv");
+        Path temp = Files.writeString(dir.resolve(".final.csv.1.tmp"), "abc", StandardCharsets.US_ASCII);
+        List<Map<String, Object>> outputs = (List<Map<String, Object>>) new RunMetadata("s", 1)
+                .output(target, temp, 1L).toMap(1, dir).get("outputs");
+        assertEquals("final.csv", outputs.get(0).get("path"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", outputs.get(0).get("sha256"));
     }
 
     @Test
@@ -120,7 +132,7 @@ class RunMetadataTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> inputs = (List<Map<String, Object>>) new RunMetadata("s", 1)
                 .input("builtin:schema/default.json", "abc".getBytes(StandardCharsets.US_ASCII))
-                .toMap(1).get("inputs");
+                .toMap(1, dir).get("inputs");
         assertEquals(1, inputs.size());
         assertEquals("builtin:schema/default.json", inputs.get(0).get("path"));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", inputs.get(0).get("sha256"));
@@ -134,12 +146,12 @@ class RunMetadataTest {
         Path a = Files.writeString(dir.resolve("a.csv"), "a");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> outputs = (List<Map<String, Object>>) new RunMetadata("s", 1)
-                .output(b, dir, 1).output(a, dir, 1).toMap(1).get("outputs");
+                .output(b, b, 1L).output(a, a, 1L).toMap(1, dir).get("outputs");
         assertEquals(List.of("b.csv", "a.csv"), outputs.stream().map(o -> o.get("path")).toList());
     }
 
     private static RunMetadata build(Path in, int threads) {
-        return new RunMetadata("sub", 7).flag("--seed", 7).input(in, in.getParent())
+        return new RunMetadata("sub", 7).flag("--seed", 7).input(in)
                 .validation(Map.of("passed", false));
     }
 }

@@ -45,11 +45,12 @@ class SplitLeakagePropertiesTest {
             List<Map<String, String>> leaked = query("SELECT entity, count(DISTINCT file) AS n, string_agg(DISTINCT file, ',') AS files"
                     + " FROM (" + sides + ") GROUP BY entity HAVING count(DISTINCT file) > 1 ORDER BY entity LIMIT 5");
             assertEquals(List.of(), leaked, "entities in more than one split (seed " + seed + ")");
-            // And the split is the documented function of (seed, entity).
+            // And the split is the documented function of (seed, the entity's group).
             Split split = Split.parse("70/15/15");
+            PersonFactory persons = new PersonFactory(seed, ReferenceData.get(), LocaleMix.US_CA, 2025);
             for (Map<String, String> row : query("SELECT DISTINCT entity, file FROM (" + sides + ")")) {
                 int entity = Integer.parseInt(row.get("entity").substring(1));
-                assertEquals(Split.NAMES[split.of(seed, entity)], row.get("file"), row.toString());
+                assertEquals(Split.NAMES[split.of(seed, persons.groupOf(entity))], row.get("file"), row.toString());
             }
         } finally {
             EntityTestSupport.deleteTree(dir);

@@ -26,7 +26,8 @@ import net.datafaker.Faker;
 public final class SurnameTailExtractor {
     /** Locale, origin label, and the most names to take from it (big lists are thinned evenly). */
     private static final Object[][] SOURCES = {
-        {"en", "english", 500}, {"de", "german", 1700}, {"es", "spanish", 700}, {"pl", "polish", 700},
+        // Not "en": Faker's English list is made-up names (Kshlerin, Runolfsdottir).
+        {"de", "german", 1700}, {"es", "spanish", 700}, {"pl", "polish", 700},
         {"sv", "swedish", 700}, {"nl", "dutch", 900}, {"it", "italian", 100}, {"fr", "french", 150},
         {"da-DK", "danish", 320}, {"nb-NO", "norwegian", 100}, {"fi-FI", "finnish", 50}, {"hu", "hungarian", 100},
         {"tr", "turkish", 95}, {"pt", "portuguese", 25}, {"en-IE", "irish", 20},
@@ -70,7 +71,7 @@ public final class SurnameTailExtractor {
         String s = name.trim().replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
                 .replace("Æ", "Ae").replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i");
         s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        if (!s.matches("[A-Z][a-z]+(['-][A-Z]?[a-z]+)?") || s.length() < 3 || s.length() > 18) {
+        if (!s.matches("(?:[A-Z]'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?") || s.length() < 3 || s.length() > 18) {
             return null;
         }
         return s;
