@@ -40,6 +40,8 @@ final class EntityPlan {
     }
 
     final Map<Source, SourcePlan> sources = new EnumMap<>(Source.class);
+    /** For leads and sales: each entity's first slot there, or -1 (the funnel's earlier steps). */
+    final Map<Source, int[]> firstSlot = new EnumMap<>(Source.class);
     int entityCount;
     /** Requested shared records that could not be placed (too few earlier entities). */
     int overlapShortfall;
@@ -109,6 +111,15 @@ final class EntityPlan {
             plan.sources.put(source, sp);
         }
         plan.entityCount = nextEntity;
+        for (Source s : new Source[] {Source.LEADS, Source.SALES}) {
+            int[] first = new int[nextEntity];
+            java.util.Arrays.fill(first, -1);
+            int[] entities = plan.sources.get(s).entity;
+            for (int slot = entities.length - 1; slot >= 0; slot--) {
+                first[entities[slot]] = slot;
+            }
+            plan.firstSlot.put(s, first);
+        }
         return plan;
     }
 

@@ -38,6 +38,7 @@ final class RecordFactory {
     private final long[] noiseStream = streams("entities.noise.");
     private final long[] crossNoiseStream = streams("entities.xnoise.");
     private final long[] vehicleStream = streams("entities.vehicle.");
+    private final long[] funnelStream = streams("entities.funnel.");
     private final long[][] accountKeys = new long[Source.values().length][4];
     private final ReferenceData ref = ReferenceData.get();
 
@@ -128,8 +129,8 @@ final class RecordFactory {
                 case STATE -> d.region;
                 case ZIP -> postal;
                 case COUNTRY -> d.country;
-                case TIMESTAMP -> isoTimestamp(timeOf(f, slot, sp.size(), r));
-                case DATE -> isoTimestamp(timeOf(f, slot, sp.size(), r)).substring(0, 10);
+                case TIMESTAMP -> isoTimestamp(funnel(source, entity, slot, timeOf(f, slot, sp.size(), r)));
+                case DATE -> isoTimestamp(funnel(source, entity, slot, timeOf(f, slot, sp.size(), r))).substring(0, 10);
                 case DECIMAL -> decimal(f, r);
                 case INTEGER -> Long.toString(Math.round(f.min()) + r.nextInt((int) (Math.round(f.max()) - Math.round(f.min()) + 1)));
                 case ENUM -> enums.get(source)[i].sample(r);
@@ -137,7 +138,8 @@ final class RecordFactory {
                 case VIN -> vin(r);
                 case VEHICLE_MAKE -> vehicle[0];
                 case VEHICLE_MODEL -> vehicle[1];
-                case VEHICLE_YEAR -> Integer.toString(vehicleYear(f, r, recordYear(source, fs, streams, slot, sp.size())));
+                case VEHICLE_YEAR -> Integer.toString(vehicleYear(f, r,
+                        recordTime(source, slot).atZone(ZoneOffset.UTC).getYear()));
                 case FAKER -> pools.value(source, f, r);
             };
         }
@@ -275,8 +277,14 @@ final class RecordFactory {
         return r.nextInt(min, Math.max(min, max));
     }
 
-    /** The year of the record's first date or timestamp column (the same value it writes), else the reference year. */
-    private int recordYear(Source source, List<FieldSpec> fs, long[] streams, int slot, int n) {
+    /**
+     * The time of record {@code slot} of {@code source}: its first date or timestamp column, as
+     * written (the reference time when it has none).
+     */
+    private Instant recordTime(Source source, int slot) {
+        List<FieldSpec> fs = fields.get(source);
+        long[] streams = fieldStreams.get(source);
+        SourcePlan sp = plan.sources.get(source);
         for (int i = 0; i < fs.size(); i++) {
             FieldType t = fs.get(i).type();
             if (t == FieldType.DATE || t == FieldType.TIMESTAMP) {
@@ -284,10 +292,36 @@ final class RecordFactory {
                 if (fs.get(i).nullRate() > 0) {
                     r.chance(fs.get(i).nullRate());
                 }
-                return timeOf(fs.get(i), slot, n, r).atZone(ZoneOffset.UTC).getYear();
+                return funnel(source, sp.entity[slot], slot, timeOf(fs.get(i), slot, sp.size(), r));
             }
         }
-        return reference.atZone(ZoneOffset.UTC).getYear();
+        return reference.minusSeconds(1);
+    }
+
+    /**
+     * Keeps the sales funnel in order: a person's order comes 1-90 days after their lead, an
+     * invoice after their order (or lead). {@code t} is moved later when the earlier step would
+     * otherwise come after it, never past the reference time.
+     */
+    private Instant funnel(Source source, int entity, int slot, Instant t) {
+        int earlierSlot = -1;
+        Source earlier = null;
+        if (source == Source.SALES || source == Source.FINANCIAL) {
+            if (source == Source.FINANCIAL && plan.firstSlot.get(Source.SALES)[entity] >= 0) {
+                earlier = Source.SALES;
+            } else if (plan.firstSlot.get(Source.LEADS)[entity] >= 0) {
+                earlier = Source.LEADS;
+            }
+            earlierSlot = earlier == null ? -1 : plan.firstSlot.get(earlier)[entity];
+        }
+        if (earlierSlot < 0) {
+            return t;
+        }
+        long delayDays = Seeds.rng(seed, funnelStream[source.ordinal()], slot).nextInt(1, 90);
+        Instant after = recordTime(earlier, earlierSlot).plusSeconds(delayDays * 86_400L);
+        Instant latest = reference.minusSeconds(1);
+        Instant moved = t.isBefore(after) ? after : t;
+        return moved.isAfter(latest) ? latest : moved;
     }
 
     /** A 17-character VIN with a valid check digit (position 9), as ISO 3779 / 49 CFR 565 define it. */

@@ -92,4 +92,37 @@ class OutputHygieneTest {
             assertTrue(planted.getOrDefault(split, 0) > 0, "spec confusers in " + split + ": " + planted);
         }
     }
+
+    @Test
+    void ordersFollowTheirLeadAndInvoicesTheirOrder() {
+        Run run = EntityTestSupport.standard();
+        Map<String, String> truth = EntityTestSupport.truth(run);
+        Map<String, String> firstLead = earliest(run, Source.LEADS, "created_at", truth);
+        Map<String, String> firstOrder = earliest(run, Source.SALES, "order_date", truth);
+        int checked = 0;
+        for (Map<String, String> row : csv(run.records(Source.SALES))) {
+            String lead = firstLead.get(truth.get("sales|" + row.get("id")));
+            if (lead != null) {
+                checked++;
+                assertTrue(row.get("order_date").compareTo(lead.substring(0, 10)) >= 0, row + " lead " + lead);
+            }
+        }
+        for (Map<String, String> row : csv(run.records(Source.FINANCIAL))) {
+            String order = firstOrder.get(truth.get("financial|" + row.get("id")));
+            if (order != null) {
+                checked++;
+                assertTrue(row.get("invoice_date").compareTo(order) >= 0, row + " order " + order);
+            }
+        }
+        assertTrue(checked > 100, "shared records checked: " + checked);
+    }
+
+    private static Map<String, String> earliest(Run run, Source source, String column, Map<String, String> truth) {
+        Map<String, String> first = new HashMap<>();
+        for (Map<String, String> row : csv(run.records(source))) {
+            first.merge(truth.get(source.key() + "|" + row.get("id")), row.get(column),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return first;
+    }
 }
