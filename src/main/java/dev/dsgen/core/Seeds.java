@@ -36,6 +36,16 @@ public final class Seeds {
         return mix64(h);
     }
 
+    /** A well-mixed 64-bit hash of a string's characters (FNV-1a, then mixed): for sets of values. */
+    public static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix64(h);
+    }
+
     /** A generator for item {@code index} of the named stream. */
     public static Rng rng(long seed, long stream, long index) {
         return new Rng(mix(seed, stream, index));

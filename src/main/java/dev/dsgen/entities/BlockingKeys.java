@@ -108,7 +108,7 @@ final class BlockingKeys {
     }
 
     static long hash(String s) {
-        long h = Seeds.mix64(EmailRegistry.hash(s));
+        long h = Seeds.mix64(Seeds.hash(s));
         return h == 0 ? 1 : h;
     }
 }

@@ -1,6 +1,7 @@
 package dev.dsgen.entities;
 
 import dev.dsgen.core.Parallel;
+import dev.dsgen.core.Seeds;
 import dev.dsgen.core.LongHashSet;
 import java.util.concurrent.ExecutorService;
 
@@ -18,7 +19,7 @@ final class EmailRegistry {
         long[] hashes = new long[entities];
         Parallel.forChunks(pool, threads, entities, 16_384, (from, to) -> {
             for (int e = from; e < to; e++) {
-                hashes[e] = hash(persons.email(e, 0));
+                hashes[e] = Seeds.hash(persons.email(e, 0));
             }
         });
         byte[] attempts = new byte[entities];
@@ -31,19 +32,10 @@ final class EmailRegistry {
                 if (attempt > 100) {
                     throw new IllegalStateException("cannot make email of entity " + e + " unique");
                 }
-                h = hash(persons.email(e, attempt));
+                h = Seeds.hash(persons.email(e, attempt));
             }
             attempts[e] = (byte) attempt;
         }
         return attempts;
-    }
-
-    static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return dev.dsgen.core.Seeds.mix64(h);
     }
 }

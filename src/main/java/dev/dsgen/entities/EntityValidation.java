@@ -3,6 +3,7 @@ package dev.dsgen.entities;
 import dev.dsgen.core.DistinctCounter;
 import dev.dsgen.core.LongHashSet;
 import dev.dsgen.core.Parallel;
+import dev.dsgen.core.Seeds;
 import dev.dsgen.io.CsvTable;
 import dev.dsgen.io.ParquetRows;
 import dev.dsgen.validate.RowCheck;
@@ -314,14 +315,14 @@ final class EntityValidation {
                 if (row[i].isEmpty()) {
                     part.nulls[i]++;
                 } else {
-                    part.distinct[i].add(EmailRegistry.hash(row[i]));
+                    part.distinct[i].add(Seeds.hash(row[i]));
                 }
             }
             String id = at(row, iId);
             if (part.rows > part.idHashes.length) {
                 part.idHashes = Arrays.copyOf(part.idHashes, part.idHashes.length * 2);
             }
-            part.idHashes[(int) part.rows - 1] = EmailRegistry.hash(id);
+            part.idHashes[(int) part.rows - 1] = Seeds.hash(id);
             String em = at(row, iEmail);
             String ph = at(row, iPhone);
             String first = at(row, iFirst);

@@ -103,6 +103,8 @@ final class PairBuilder {
             need[s] = positivesPerSplit[s] * negRatio;
         }
         pairs.addAll(negatives(need));
+        // Pairs hold the records they need; the rest of the re-drawn records can go.
+        cache.clear();
         return pairs;
     }
 

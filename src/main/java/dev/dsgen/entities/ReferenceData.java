@@ -43,8 +43,6 @@ public final class ReferenceData {
     public final Nicknames nicknames;
     /** (make, model) weighted by sales. */
     public final WeightedSampler<String[]> vehicles;
-    /** Share of the population the surname table itself covers (the rest is spread over its tail). */
-    public final double surnameCoverage;
 
     private static volatile ReferenceData instance;
 
@@ -76,7 +74,6 @@ public final class ReferenceData {
             weights.add(Double.parseDouble(row[1]));
         }
         double covered = weights.stream().mapToDouble(Double::doubleValue).sum();
-        surnameCoverage = Math.min(1.0, covered / 100_000.0);
         List<String> tail = new ArrayList<>();
         for (String[] row : rows("surnames_tail.csv")) {
             if (!known.contains(row[0].toLowerCase(Locale.ROOT))) {
