@@ -221,6 +221,20 @@ final class PairBuilder {
             int random = randomNegatives(need, have, out);
             warnings.add("only " + hard + " hard negatives found for " + totalNeed + " wanted; topped up with "
                     + random + " random negatives");
+            int[] randomPerSplit = new int[3];
+            int[] negativesPerSplit = new int[3];
+            for (Pair p : out) {
+                negativesPerSplit[p.split()]++;
+                if (p.strategy() == PairStrategy.RANDOM) {
+                    randomPerSplit[p.split()]++;
+                }
+            }
+            for (int s = 0; s < 3; s++) {
+                if (negativesPerSplit[s] > 0 && randomPerSplit[s] * 2 > negativesPerSplit[s]) {
+                    warnings.add(Split.NAMES[s] + ": " + (100 * randomPerSplit[s] / negativesPerSplit[s])
+                            + "% of negatives are random (too few confusers among its people; more records help)");
+                }
+            }
         }
         return out;
     }
