@@ -7,15 +7,23 @@ public final class Digits {
 
     /** {@code value} (>= 0) left-padded with zeros to {@code width} digits. */
     public static String pad(long value, int width) {
-        String s = Long.toString(value);
-        if (s.length() >= width) {
-            return s;
+        if (value < 0) {
+            String s = Long.toString(value);
+            return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
         }
-        StringBuilder b = new StringBuilder(width);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
+        // One array, filled from the right: this runs several times per generated record.
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
         }
-        return b.append(s).toString();
+        int length = Math.max(width, digits);
+        byte[] b = new byte[length];
+        long v = value;
+        for (int i = length - 1; i >= 0; i--) {
+            b[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -96,14 +96,24 @@ final class EntityValidation {
         if (s == null || !id.startsWith(s.idPrefix())) {
             return -1;
         }
-        String digits = id.substring(s.idPrefix().length());
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+        // Exactly the ids we write: prefix, then the 1-based slot zero-padded to 7 digits.
+        int from = s.idPrefix().length();
+        int digits = id.length() - from;
+        if (digits < 7 || digits > 9 || (digits > 7 && id.charAt(from) == '0')) {
             return -1;
         }
-        int slot = Integer.parseInt(digits) - 1;
+        int number = 0;
+        for (int i = from; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        int slot = number - 1;
         long[] offsets = sourceStarts;
         int size = (int) (offsets[s.ordinal() + 1] - offsets[s.ordinal()]);
-        if (slot < 0 || slot >= size || !id.equals(s.idPrefix() + dev.dsgen.core.Digits.pad(slot + 1, 7))) {
+        if (slot < 0 || slot >= size) {
             return -1;
         }
         return (int) offsets[s.ordinal()] + slot;
@@ -136,7 +146,7 @@ final class EntityValidation {
         }
         TruthPart truth = readParts(truthFile, written.truthOffsets(), TruthPart::new, (part, row) -> {
             part.rows++;
-            boolean ok = row.length == 4 && !row[0].isEmpty() && !row[1].isEmpty() && row[2].matches("E\\d{1,9}");
+            boolean ok = row.length == 4 && !row[0].isEmpty() && !row[1].isEmpty() && isEntityId(row[2]);
             part.complete.check(ok, () -> String.join(",", row));
             if (ok) {
                 int g = globalIndex(row[0], row[1]);
@@ -230,6 +240,19 @@ final class EntityValidation {
         report.add(new RuleResult("pairs.class_balance", balanced, positives + negatives, balanced ? 0 : 1,
                 String.format(java.util.Locale.ROOT, "negatives per positive %.2f in [3, 5]", ratio), List.of()));
         return report;
+    }
+
+    /** {@code E} and 1-9 digits, as {@link SynthEntities#entityId} writes them. */
+    private static boolean isEntityId(String s) {
+        if (s.length() < 2 || s.length() > 10 || s.charAt(0) != 'E') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PairStrategy parseStrategy(String key) {

@@ -289,7 +289,23 @@ public final class PersonFactory {
         return allowed.charAt(r.nextInt(allowed.length()));
     }
 
+    /** Names come from tables of a few thousand: their email forms are worth keeping. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LETTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static String letters(String s) {
+        String cached = LETTERS.get(s);
+        if (cached != null) {
+            return cached;
+        }
+        String computed = computeLetters(s);
+        if (LETTERS.size() < 100_000) {
+            LETTERS.put(s, computed);
+        }
+        return computed;
+    }
+
+    private static String computeLetters(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
