@@ -13,6 +13,12 @@ public final class Rng {
         this.state = seed;
     }
 
+    /** Starts over as {@code new Rng(seed)} would: lets a hot loop reuse one instance. */
+    public Rng reseed(long seed) {
+        this.state = seed;
+        return this;
+    }
+
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return Seeds.mix64(state);

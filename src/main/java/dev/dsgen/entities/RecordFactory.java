@@ -105,9 +105,10 @@ final class RecordFactory {
         long[] streams = fieldStreams.get(source);
         String[] values = new String[fs.size()];
         String[] vehicle = null;
+        Rng r = new Rng(0);
         for (int i = 0; i < fs.size(); i++) {
             FieldSpec f = fs.get(i);
-            Rng r = Seeds.rng(seed, streams[i], slot);
+            r.reseed(Seeds.mix(seed, streams[i], slot));
             if (f.nullRate() > 0 && f.type() != FieldType.ID && f.type() != FieldType.FIRST_NAME
                     && f.type() != FieldType.LAST_NAME && r.chance(f.nullRate())) {
                 values[i] = "";
