@@ -22,6 +22,15 @@ public record EntitySchema(String description, List<FieldSpec> fields) {
                 throw new IllegalArgumentException("field '" + f.name() + "' appears twice");
             }
         }
+        for (FieldSpec f : fields) {
+            if (f.onlyWhen() != null) {
+                String other = f.onlyWhen().keySet().iterator().next();
+                if (!seen.contains(other) || other.equals(f.name())) {
+                    throw new IllegalArgumentException("field '" + f.name() + "': only_when names '" + other
+                            + "', which is not another field of this entity");
+                }
+            }
+        }
         return new EntitySchema(description, List.copyOf(fields));
     }
 }

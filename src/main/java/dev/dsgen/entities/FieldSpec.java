@@ -8,11 +8,13 @@ import java.util.List;
  * One column of an entity in {@code automotive_schemas.json}. Options apply to some types only:
  * {@code values}/{@code weights} (enum), {@code min}/{@code max} (decimal, integer, vehicle_year),
  * {@code days_back} (timestamp, date), {@code prefix} (ref), {@code expression} (faker, a Datafaker
- * expression such as {@code #{Vehicle.color}}), {@code null_rate} (any non-key field).
+ * expression such as {@code #{Vehicle.color}}), {@code null_rate} (any non-key field), and
+ * {@code only_when} (any field: {@code {"payment_method": ["loan", "lease"]}} leaves the column
+ * empty unless that other column of the record holds one of the listed values).
  */
 public record FieldSpec(String name, FieldType type, List<String> values, List<Double> weights,
                         Double min, Double max, Integer daysBack, String prefix, String expression,
-                        double nullRate, String description) {
+                        double nullRate, String description, java.util.Map<String, List<String>> onlyWhen) {
 
     @JsonCreator
     public static FieldSpec json(@JsonProperty(value = "name", required = true) String name,
@@ -25,7 +27,8 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
                                  @JsonProperty("prefix") String prefix,
                                  @JsonProperty("expression") String expression,
                                  @JsonProperty("null_rate") Double nullRate,
-                                 @JsonProperty("description") String description) {
+                                 @JsonProperty("description") String description,
+                                 @JsonProperty("only_when") java.util.Map<String, List<String>> onlyWhen) {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("field name must be an identifier, got '" + name + "'");
         }
@@ -70,11 +73,16 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
             default -> {
             }
         }
-        return new FieldSpec(name, type, values, weights, min, max, daysBack, prefix, expression, rate, description);
+        if (onlyWhen != null && (onlyWhen.size() != 1 || onlyWhen.values().iterator().next() == null
+                || onlyWhen.values().iterator().next().isEmpty())) {
+            throw new IllegalArgumentException("field '" + name + "': only_when needs one column and a non-empty list of values");
+        }
+        return new FieldSpec(name, type, values, weights, min, max, daysBack, prefix, expression, rate, description,
+                onlyWhen == null ? null : java.util.Map.copyOf(onlyWhen));
     }
 
     /** A field synthesised because the schema lacked it. */
     public static FieldSpec defaultFor(String name, FieldType type) {
-        return new FieldSpec(name, type, null, null, null, null, null, null, null, 0.0, null);
+        return new FieldSpec(name, type, null, null, null, null, null, null, null, 0.0, null, null);
     }
 }

@@ -39,6 +39,7 @@ final class RecordFactory {
     private final long[] crossNoiseStream = streams("entities.xnoise.");
     private final long[] vehicleStream = streams("entities.vehicle.");
     private final long[] funnelStream = streams("entities.funnel.");
+    private final Map<Source, Map<String, Integer>> columnIndex = new EnumMap<>(Source.class);
     private final long[][] accountKeys = new long[Source.values().length][4];
     private final ReferenceData ref = ReferenceData.get();
 
@@ -59,6 +60,11 @@ final class RecordFactory {
         }
         for (Map.Entry<Source, List<FieldSpec>> e : fields.entrySet()) {
             List<FieldSpec> fs = e.getValue();
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < fs.size(); i++) {
+                index.put(fs.get(i).name(), i);
+            }
+            columnIndex.put(e.getKey(), index);
             long[] streams = new long[fs.size()];
             WeightedSampler<String>[] samplers = new WeightedSampler[fs.size()];
             for (int i = 0; i < fs.size(); i++) {
@@ -143,6 +149,16 @@ final class RecordFactory {
                         recordTime(source, slot).atZone(ZoneOffset.UTC).getYear()));
                 case FAKER -> pools.value(source, f, r);
             };
+        }
+        for (int i = 0; i < fs.size(); i++) {
+            Map<String, List<String>> onlyWhen = fs.get(i).onlyWhen();
+            if (onlyWhen != null) {
+                Map.Entry<String, List<String>> rule = onlyWhen.entrySet().iterator().next();
+                int other = columnIndex.get(source).get(rule.getKey());
+                if (!rule.getValue().contains(values[other])) {
+                    values[i] = "";
+                }
+            }
         }
         Contact contact = new Contact(first, last, email, phone, address, d.city, d.region, postal);
         return new GeneratedRecord(source, slot, id, entity, values, List.copyOf(d.noise), contact);

@@ -64,11 +64,11 @@ public enum Source {
         return switch (name) {
             case "source" -> new FieldSpec(name, type,
                     java.util.List.of("website", "dealer_walk_in", "phone", "event", "referral", "third_party"),
-                    java.util.List.of(45.0, 20.0, 12.0, 6.0, 7.0, 10.0), null, null, null, null, null, 0.0, null);
-            case "order_value" -> new FieldSpec(name, type, null, null, 12_000.0, 95_000.0, null, null, null, 0.0, null);
-            case "amount" -> new FieldSpec(name, type, null, null, 350.0, 95_000.0, null, null, null, 0.0, null);
-            case "order_id" -> new FieldSpec(name, type, null, null, null, null, null, "SO-", null, 0.0, null);
-            case "invoice_id" -> new FieldSpec(name, type, null, null, null, null, null, "INV-", null, 0.0, null);
+                    java.util.List.of(45.0, 20.0, 12.0, 6.0, 7.0, 10.0), null, null, null, null, null, 0.0, null, null);
+            case "order_value" -> new FieldSpec(name, type, null, null, 12_000.0, 95_000.0, null, null, null, 0.0, null, null);
+            case "amount" -> new FieldSpec(name, type, null, null, 350.0, 95_000.0, null, null, null, 0.0, null, null);
+            case "order_id" -> new FieldSpec(name, type, null, null, null, null, null, "SO-", null, 0.0, null, null);
+            case "invoice_id" -> new FieldSpec(name, type, null, null, null, null, null, "INV-", null, 0.0, null, null);
             default -> FieldSpec.defaultFor(name, type);
         };
     }

@@ -152,9 +152,9 @@ class OutputsAndSummaryTest {
             }
             assertEquals(rows.size(), cols.get("id").get("distinct").asLong(), "ids unique in " + s.key());
         }
-        // term_months has null_rate 0.2 in the sample schema.
+        // term_months is only filled for loans and leases (70% of payment_method weight in the sample).
         double rate = summary.get("columns").get("financial").get("term_months").get("null_rate").asDouble();
-        assertTrue(rate > 0.12 && rate < 0.28, "term_months null rate " + rate);
+        assertTrue(rate > 0.22 && rate < 0.38, "term_months null rate " + rate);
     }
 
     @Test

@@ -244,9 +244,12 @@ class RealismTest {
         for (Map<String, String> row : csv(run.records(Source.FINANCIAL))) {
             double v = Double.parseDouble(row.get("amount"));
             assertTrue(v >= 350 && v <= 95000, row.get("amount"));
+            // only_when: a term exactly for loans and leases, from the usual terms.
+            boolean financed = Set.of("loan", "lease").contains(row.get("payment_method"));
+            assertEquals(financed, !row.get("term_months").isEmpty(), row.toString());
             if (!row.get("term_months").isEmpty()) {
                 int m = Integer.parseInt(row.get("term_months"));
-                assertTrue(m >= 12 && m <= 84, row.get("term_months"));
+                assertTrue(Set.of(24, 36, 48, 60, 72, 84).contains(m), row.get("term_months"));
             }
             assertTrue(row.get("invoice_id").matches("INV-\\d{8}"), row.get("invoice_id"));
             assertTrue(Set.of("loan", "lease", "cash", "card", "wire").contains(row.get("payment_method")));

@@ -277,7 +277,7 @@ class SchemaFileTest {
         for (String expression : List.of("#{Nope.nothing}", "just text")) {
             Map<Source, List<FieldSpec>> fields = new EnumMap<>(Source.class);
             fields.put(Source.LEADS, List.of(FieldSpec.json("colour", FieldType.FAKER, null, null, null, null, null, null,
-                    expression, null, null)));
+                    expression, null, null, null)));
             DsgenException e = assertThrows(DsgenException.class, () -> FakerPools.build(1, fields, "s.json"), expression);
             assertEquals(ExitCode.INPUT, e.exitCode());
             assertTrue(e.getMessage().contains("leads.colour"), e.getMessage());
@@ -309,7 +309,7 @@ class SchemaFileTest {
     void fakerPoolsAreSeededPerColumn() {
         Map<Source, List<FieldSpec>> fields = new EnumMap<>(Source.class);
         fields.put(Source.LEADS, List.of(FieldSpec.json("colour", FieldType.FAKER, null, null, null, null, null, null,
-                "#{Vehicle.color}", null, null)));
+                "#{Vehicle.color}", null, null, null)));
         FakerPools a = FakerPools.build(9, fields, "s.json");
         FakerPools b = FakerPools.build(9, fields, "s.json");
         FieldSpec f = fields.get(Source.LEADS).get(0);
@@ -322,5 +322,17 @@ class SchemaFileTest {
         Path p = tmp.resolve(name);
         Files.writeString(p, text);
         return p;
+    }
+
+    @Test
+    void onlyWhenMustNameAnotherFieldOfTheEntity() throws IOException {
+        Path schema = Files.writeString(tmp.resolve("only.json"), "{\"entities\": {\"financial\": {\"fields\": [\n"
+                + "{\"name\": \"id\", \"type\": \"id\"},\n"
+                + "{\"name\": \"term\", \"type\": \"integer\", \"min\": 12, \"max\": 84,"
+                + " \"only_when\": {\"payment\": [\"loan\"]}}]}}}");
+        DsgenException e = assertThrows(DsgenException.class, () -> SchemaFile.load(schema));
+        assertEquals(ExitCode.INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("only_when") && e.getMessage().contains("payment")
+                && e.getMessage().contains("line"), e.getMessage());
     }
 }
