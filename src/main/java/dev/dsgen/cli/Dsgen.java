@@ -76,9 +76,7 @@ public final class Dsgen implements Runnable {
         } catch (DsgenException e) {
             return report(cmd.getErr(), e);
         } catch (OutOfMemoryError e) {
-            cmd.getErr().println("dsgen: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar dsgen.jar, or lower the counts)");
-            cmd.getErr().flush();
-            return ExitCode.INTERNAL.code();
+            return outOfMemory(cmd.getErr());
         }
     }
 
@@ -96,6 +94,12 @@ public final class Dsgen implements Runnable {
         return result;
     }
 
+    private static int outOfMemory(PrintWriter err) {
+        err.println("dsgen: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar dsgen.jar, or lower the counts)");
+        err.flush();
+        return ExitCode.INTERNAL.code();
+    }
+
     static int report(PrintWriter err, DsgenException e) {
         err.println("dsgen: " + e.getMessage());
         err.flush();
@@ -109,9 +113,7 @@ public final class Dsgen implements Runnable {
             t = t.getCause();
         }
         if (t instanceof OutOfMemoryError) {
-            err.println("dsgen: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar dsgen.jar, or lower the counts)");
-            err.flush();
-            return ExitCode.INTERNAL.code();
+            return outOfMemory(err);
         }
         if (t instanceof DsgenException de) {
             if (de.exitCode() == ExitCode.INTERNAL && leaf(parseResult).hasMatchedOption("--verbose")) {

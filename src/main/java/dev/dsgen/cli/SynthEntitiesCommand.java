@@ -119,7 +119,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         String salt = mode == PiiMode.HASHED ? salt() : null;
         return new SynthConfig(schema, outdir, pairsOut, summary, leads, sales, financial, dupRate, overlap, negRatio,
                 Split.parse(split), mode, salt, LocaleMix.parse(locale), dev, common.seed(), common.referenceTime(),
-                common.threads(), common.overwrite(), common.quiet());
+                common.threads(), common.overwrite());
     }
 
     private String salt() {

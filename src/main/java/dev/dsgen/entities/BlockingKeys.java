@@ -71,13 +71,11 @@ final class BlockingKeys {
         String postal = Normalize.postal(c.postal());
         String house = Normalize.houseNumber(c.address());
         keys[ADDRESS][g] = postal.isEmpty() || house.isEmpty() ? 0 : hash("a|" + postal + "|" + house);
-        keys[LAST_NAME][g] = last.isEmpty() ? 0 : hash("l|" + metaphone(last));
+        keys[LAST_NAME][g] = last.isEmpty() ? 0 : hash("l|" + PairFeatures.phonetic(last));
     }
 
     /** Last names repeat (a few thousand distinct), so their codes are computed once each. */
     private static final java.util.concurrent.ConcurrentHashMap<String, String> SOUNDEX_CACHE =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> METAPHONE_CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 200_000;
 
@@ -96,16 +94,7 @@ final class BlockingKeys {
         return code;
     }
 
-    private static String metaphone(String s) {
-        String code = METAPHONE_CACHE.get(s);
-        if (code == null) {
-            code = PairFeatures.phonetic(s);
-            if (METAPHONE_CACHE.size() < CACHE_LIMIT) {
-                METAPHONE_CACHE.put(s, code);
-            }
-        }
-        return code;
-    }
+
 
     static long hash(String s) {
         long h = Seeds.mix64(Seeds.hash(s));

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -301,6 +300,11 @@ final class EntityValidation {
                 distinct[i].merge(later.distinct[i]);
                 nulls[i] += later.nulls[i];
             }
+            // Ids of every part, in file order, for the exact uniqueness check over the source.
+            if (rows + later.rows > idHashes.length) {
+                idHashes = Arrays.copyOf(idHashes, (int) Math.max(rows + later.rows, idHashes.length * 2L));
+            }
+            System.arraycopy(later.idHashes, 0, idHashes, (int) rows, (int) later.rows);
             rows += later.rows;
         }
     }
@@ -385,14 +389,11 @@ final class EntityValidation {
         // Unique ids: exact, over hashes collected by every part.
         LongHashSet ids = new LongHashSet((int) Math.min(Integer.MAX_VALUE / 4, total.rows));
         long duplicateIds = 0;
-        for (long[] hashes : idHashParts) {
-            for (long h : hashes) {
-                if (!ids.add(h)) {
-                    duplicateIds++;
-                }
+        for (int i = 0; i < total.rows; i++) {
+            if (!ids.add(total.idHashes[i])) {
+                duplicateIds++;
             }
         }
-        idHashParts.clear();
         List<String> missing = new ArrayList<>();
         for (String c : s.requiredFields().keySet()) {
             if (!col.containsKey(c)) {
@@ -419,8 +420,6 @@ final class EntityValidation {
         return total.rows;
     }
 
-    private final List<long[]> idHashParts = new ArrayList<>();
-
     /**
      * Reads a file's data rows in row-aligned ranges on the pool, each into its own part, and
      * merges the parts in file order, so results do not depend on thread timing.
@@ -442,12 +441,7 @@ final class EntityValidation {
             P part = newPart.get();
             CsvTable.readRange(file, bounds.get(i)[0], bounds.get(i)[1], row -> onRow.accept(part, row));
             return part;
-        }, part -> {
-            if (part instanceof SourcePart sp) {
-                idHashParts.add(Arrays.copyOf(sp.idHashes, (int) sp.rows));
-            }
-            merge.accept(whole, part);
-        });
+        }, part -> merge.accept(whole, part));
         return whole;
     }
 

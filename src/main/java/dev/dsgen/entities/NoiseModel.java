@@ -4,7 +4,6 @@ import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Applies 1 to 3 distinct, applicable {@link NoiseOp}s to a draft, chosen by weight. No operation

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record SynthConfig(Path schema, Path outdir, Path pairsOut, Path summary, int nLeads, int nSales,
                           int nFinancial, double dupRate, double overlap, int negRatio, Split split, PiiMode pii,
                           String piiSalt, LocaleMix locale, boolean dev, long seed, Instant referenceTime,
-                          int threads, boolean overwrite, boolean quiet) {
+                          int threads, boolean overwrite) {
 
     /** Minimum records per entity for the record-count gate (seed 001 §7); scaled down in --dev. */
     public int minRecordsPerEntity() {

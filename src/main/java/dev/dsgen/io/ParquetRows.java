@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 
 /** Reads Parquet files back as Avro records (used by validators on what was written). */
@@ -41,11 +42,15 @@ public final class ParquetRows {
 
     private static ParquetReader<GenericRecord> open(Path file) {
         try {
-            return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-                    .withConf(new PlainParquetConfiguration()).build();
+            return reader(new LocalInputFile(file));
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /** The one reader set-up of the project, for any Parquet {@link InputFile}. */
+    static ParquetReader<GenericRecord> reader(InputFile file) throws IOException {
+        return AvroParquetReader.<GenericRecord>builder(file).withConf(new PlainParquetConfiguration()).build();
     }
 
     private static DsgenException unreadable(Path file, Exception e) {

@@ -11,6 +11,7 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 
 /**
  * Parquet through parquet-avro: ZSTD, the standard 3-level LIST layout (readable by DuckDB,
@@ -23,10 +24,15 @@ public final class ParquetTable {
 
     /** Opens a writer for {@code file}, replacing it if present (it is normally an OutputFiles temp). */
     public static ParquetWriter<GenericRecord> open(Path file, Schema schema) throws IOException {
+        return open(new LocalOutputFile(file), schema);
+    }
+
+    /** The one writer set-up of the project, for any Parquet {@link OutputFile}. */
+    static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema) throws IOException {
         // A plain (non-Hadoop) configuration: no Hadoop Configuration class init, no XML parsing.
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+        return AvroParquetWriter.<GenericRecord>builder(file)
                 .withSchema(schema)
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)

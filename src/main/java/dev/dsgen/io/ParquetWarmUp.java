@@ -7,12 +7,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.DelegatingPositionOutputStream;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
@@ -42,9 +38,8 @@ public final class ParquetWarmUp {
             Schema schema = SchemaBuilder.record("warmup").fields().requiredString("s").optionalDouble("d")
                     .optionalBoolean("b").requiredInt("i").endRecord();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PlainParquetConfiguration conf = new PlainParquetConfiguration();
-            try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(new MemoryOutputFile(bytes))
-                    .withSchema(schema).withConf(conf).withCompressionCodec(CompressionCodecName.ZSTD).build()) {
+            // The same writer and reader set-up as real files, so the same classes get loaded.
+            try (ParquetWriter<GenericRecord> w = ParquetTable.open(new MemoryOutputFile(bytes), schema)) {
                 GenericRecord r = new GenericData.Record(schema);
                 r.put("s", "x");
                 r.put("d", 1.0);
@@ -53,8 +48,7 @@ public final class ParquetWarmUp {
                 w.write(r);
             }
             byte[] data = bytes.toByteArray();
-            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new MemoryInputFile(data))
-                    .withConf(new PlainParquetConfiguration()).build()) {
+            try (ParquetReader<GenericRecord> reader = ParquetRows.reader(new MemoryInputFile(data))) {
                 reader.read();
             }
         } catch (IOException | RuntimeException | LinkageError ignored) {

@@ -109,25 +109,25 @@ final class EntityTestSupport {
         return new SynthConfig(SAMPLE_SCHEMA, dir.resolve("synth"), dir.resolve("pairs"),
                 dir.resolve("reports/synth_summary.json"), leads, sales, financial, 0.1, 0.4, 4,
                 Split.parse("70/15/15"), pii, pii == PiiMode.HASHED ? SALT : null, LocaleMix.US_CA, true, seed,
-                ReferenceTime.DEFAULT, threads, true, true);
+                ReferenceTime.DEFAULT, threads, true);
     }
 
     static SynthConfig withSchema(SynthConfig c, Path schema) {
         return new SynthConfig(schema, c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
                 c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), c.seed(),
-                c.referenceTime(), c.threads(), c.overwrite(), c.quiet());
+                c.referenceTime(), c.threads(), c.overwrite());
     }
 
     static SynthConfig withThreads(SynthConfig c, int threads) {
         return new SynthConfig(c.schema(), c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
                 c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), c.seed(),
-                c.referenceTime(), threads, c.overwrite(), c.quiet());
+                c.referenceTime(), threads, c.overwrite());
     }
 
     static SynthConfig withSeed(SynthConfig c, long seed) {
         return new SynthConfig(c.schema(), c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
                 c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), seed,
-                c.referenceTime(), c.threads(), c.overwrite(), c.quiet());
+                c.referenceTime(), c.threads(), c.overwrite());
     }
 
     static Run run(SynthConfig cfg) {

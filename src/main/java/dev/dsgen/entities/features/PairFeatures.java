@@ -73,10 +73,22 @@ public final class PairFeatures {
                 Normalize.name(b.firstName()) + " " + Normalize.name(b.lastName()));
     }
 
+    /** Surnames repeat (a few thousand distinct), so each code is computed once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> PHONETIC =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PHONETIC_CACHE_LIMIT = 200_000;
+
     /** Double Metaphone code of a (normalised) last name. */
     public static String phonetic(String lastName) {
-        String code = METAPHONE.doubleMetaphone(lastName.replace(" ", ""));
-        return code == null ? "" : code;
+        String code = PHONETIC.get(lastName);
+        if (code == null) {
+            code = METAPHONE.doubleMetaphone(lastName.replace(" ", ""));
+            code = code == null ? "" : code;
+            if (PHONETIC.size() < PHONETIC_CACHE_LIMIT) {
+                PHONETIC.put(lastName, code);
+            }
+        }
+        return code;
     }
 
     private static Boolean equal(String x, String y) {
