@@ -6,6 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JitTuning.ownProcess();
         System.exit(Dsgen.execute(args, null, null));
     }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
         description = "Entity-resolution data: leads, sales and financial records with realistic duplicates and "
                 + "noise, their ground truth, and labeled pairs (positives, hard negatives) split by entity.")
 final class SynthEntitiesCommand implements Callable<Integer> {
+    /** Below this many records a run is too short to repay C2 compilation (see JitTuning). */
+    static final long SHORT_RUN_RECORDS = 200_000;
+
     @Spec
     CommandSpec spec;
 
@@ -88,6 +91,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
+        JitTuning.forRun((long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial(), SHORT_RUN_RECORDS);
         var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose())).run();
         if (!common.quiet()) {
             SynthEntities.printSummary(result, spec.commandLine().getOut());

@@ -1,0 +1,59 @@
+package dev.dsgen.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.ObjectName;
+
+/**
+ * Keeps HotSpot's optimising compiler (C2) out of short runs. On a 2-core machine a run of a few
+ * seconds spends more CPU compiling with C2 than C2's code gives back: the default synth-entities
+ * run used 9.3 s of CPU with it and 5.5 s without (docs/benchmarks.md). Long runs keep C2.
+ *
+ * <p>It adds a compiler directive through the JVM's own diagnostic command (what {@code jcmd
+ * Compiler.directives_add} does), so a plain {@code java -jar} gets it; {@code DSGEN_JIT=default}
+ * turns it off, and any JVM without that command simply runs with its defaults.
+ */
+final class JitTuning {
+    private static final String COMMAND = "com.sun.management:type=DiagnosticCommand";
+    private static final String DIRECTIVE = "[{match: \"*.*\", c2: {Exclude: true}}]";
+
+    /** Only a dsgen process of its own is tuned (Main), never a JVM that embeds dsgen, such as a test run. */
+    private static volatile boolean ownProcess;
+
+    private JitTuning() {
+    }
+
+    static void ownProcess() {
+        ownProcess = true;
+    }
+
+    /** Tests: back to an embedded JVM, and the directive this class added (if any) removed. */
+    static void resetForTest() throws Exception {
+        ownProcess = false;
+        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(COMMAND), "compilerDirectivesRemove",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    }
+
+    /** Called before a run of roughly {@code work} records/rows; below {@code shortRun} C2 is excluded. */
+    static boolean forRun(long work, long shortRun) {
+        if (!ownProcess || work > shortRun || "default".equals(System.getenv("DSGEN_JIT"))) {
+            return false;
+        }
+        try {
+            Path f = Files.createTempFile("dsgen-jit", ".json");
+            try {
+                Files.writeString(f, DIRECTIVE);
+                Object added = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new ObjectName(COMMAND), "compilerDirectivesAdd",
+                        new Object[] {new String[] {f.toString()}}, new String[] {String[].class.getName()});
+                return String.valueOf(added).contains("added");
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        } catch (Exception | LinkageError e) {
+            // Tuning only: without the command the JVM runs with its defaults.
+            return false;
+        }
+    }
+}
