@@ -84,17 +84,18 @@ public final class RankingQueries {
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
-        progress.start("deal graph", 1);
-        DealGraph graph = DealGraph.load(cfg.input());
-        progress.finish();
-        List<Cluster> all = order(graph, cfg.seed());
-        int n = cfg.clusters();
-        if (n > all.size()) {
-            warnings.add("asked for " + n + " clusters but the graph has " + all.size() + ": using all " + all.size());
-            n = all.size();
-        }
-        List<Cluster> selected = all.subList(0, n);
+        // Output conflicts (exit 6) and unwritable directories (exit 2) are found before any work.
         try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
+            progress.start("deal graph", 1);
+            DealGraph graph = DealGraph.load(cfg.input());
+            progress.finish();
+            List<Cluster> all = order(graph, cfg.seed());
+            int n = cfg.clusters();
+            if (n > all.size()) {
+                warnings.add("asked for " + n + " clusters but the graph has " + all.size() + ": using all " + all.size());
+                n = all.size();
+            }
+            List<Cluster> selected = all.subList(0, n);
             Existing existing = cfg.resume() ? Existing.read(cfg, graph) : Existing.NONE;
             if (cfg.resume() && existing.records.isEmpty() && !Files.exists(cfg.output())) {
                 warnings.add("--resume: no existing output at " + cfg.output() + ", starting from scratch");
@@ -224,7 +225,9 @@ public final class RankingQueries {
             meta.extra("warnings", warnings);
             Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
             if (failure != null) {
-                if (cfg.overwrite()) {
+                // Keep the finished clusters (so --resume goes on from them), but never replace an
+                // earlier output with nothing new.
+                if (cfg.overwrite() && !done.isEmpty()) {
                     out.commit();
                     String msg = failure.getMessage();
                     int where = msg.lastIndexOf(" (");

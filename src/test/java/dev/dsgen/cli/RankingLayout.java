@@ -22,11 +22,16 @@ final class RankingLayout {
     final Path cache;
 
     RankingLayout(Path root) {
+        this(root, root.resolve("cache"));
+    }
+
+    /** A layout whose LLM cache is {@code cache} (shared with another run). */
+    RankingLayout(Path root, Path cache) {
         this.root = root;
         this.output = root.resolve("processed").resolve("ranking.json");
         this.sidecar = root.resolve("processed").resolve("ranking.metadata.json");
         this.summary = root.resolve("reports").resolve("ranking_summary.json");
-        this.cache = root.resolve("cache");
+        this.cache = cache;
     }
 
     static Path sampleDeals() {
