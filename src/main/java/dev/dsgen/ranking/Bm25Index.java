@@ -24,6 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -65,6 +66,7 @@ final class Bm25Index implements AutoCloseable {
         }
         searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
+        searcher.setQueryCache(null); // every query is new: caching only adds bookkeeping
     }
 
     private static String text(DealGraph graph, Deal d) {
@@ -100,11 +102,13 @@ final class Bm25Index implements AutoCloseable {
         if (terms.isEmpty()) {
             return List.of();
         }
-        for (String t : terms) {
-            b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
-        }
         try {
-            TopDocs top = searcher.search(b.build(), k);
+            for (String t : terms) {
+                b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
+            }
+            // Hit counting stops at k, so MaxScore skips documents that cannot reach the top k
+            // (the default counts the first 1000 hits exactly): the same top k, ~1.5x faster here.
+            TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k, false));
             List<String> ids = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 ids.add(deals.get(sd.doc).id());

@@ -118,11 +118,32 @@ final class FallbackQueries {
 
     /** Case, spacing and end punctuation folded: two queries that differ only so are one query. */
     static String normalize(String q) {
-        return q.toLowerCase(Locale.ROOT).replaceAll("[\\s]+", " ").replaceAll("[?.!\\s]+$", "").strip();
+        String t = tidy(q.toLowerCase(Locale.ROOT));
+        int end = t.length();
+        while (end > 0 && (t.charAt(end - 1) == '?' || t.charAt(end - 1) == '.' || t.charAt(end - 1) == '!'
+                || Character.isWhitespace(t.charAt(end - 1)))) {
+            end--;
+        }
+        return t.substring(0, end);
     }
 
-    private static String tidy(String q) {
-        return q.replaceAll("\\s+", " ").strip();
+    /** Runs of whitespace to one space, trimmed (a loop: this runs for every candidate query). */
+    static String tidy(String q) {
+        StringBuilder sb = new StringBuilder(q.length());
+        boolean space = false;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String in(String region) {

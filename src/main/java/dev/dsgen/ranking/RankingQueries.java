@@ -43,7 +43,7 @@ public final class RankingQueries {
     private static final long ORDER = Seeds.stream("ranking.clusters.order");
     private static final long FALLBACK = Seeds.stream("ranking.fallback");
     private static final long NEGATIVES = Seeds.stream("ranking.negatives");
-    private static final int FALLBACK_SPARES = 24;
+    private static final int FALLBACK_SPARES = 12;
 
     /** What a run produced; the report decides exit 4. */
     public record Result(ValidationReport report, Map<String, Object> summary, List<String> warnings) {
@@ -149,8 +149,10 @@ public final class RankingQueries {
             chosen.add(qs);
         }
 
-        progress.start("labels and negatives", done.size());
+        progress.start("BM25 index", 1);
         Bm25Index index = new Bm25Index(graph);
+        progress.finish();
+        progress.start("labels and negatives", done.size());
         Negatives negatives = new Negatives(graph);
         List<RankingExample> records = new ArrayList<>(existing.records);
         List<double[]> metrics = new ArrayList<>();
@@ -193,8 +195,10 @@ public final class RankingQueries {
         Map<String, Object> llm = llmSection(client, candidates, llmMillis);
         boolean complete = failure == null;
         try {
+            progress.start("write", 1);
             Path dataTemp = out.temp(cfg.output());
             Json.write(dataTemp, records);
+            progress.finish();
             progress.start("validation", 1);
             ValidationReport report = RankingValidation.check(dataTemp, graph);
             progress.finish();
