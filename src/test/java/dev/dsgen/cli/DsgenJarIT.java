@@ -187,11 +187,38 @@ class DsgenJarIT {
                 .assertStdoutContains("pipeline: ok");
         for (String f : List.of("synth/leads.csv", "synth/sales.csv", "synth/financial.csv", "synth/truth.csv",
                 "synth/metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
-                "pairs/metadata.json", "reports/synth_summary.json")) {
+                "pairs/metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
+                "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json")) {
             assertTrue(Files.isRegularFile(outDir.resolve(f)), () -> "pipeline did not write " + f + run.describe());
         }
         JsonNode summary = SynthLayout.readJson(outDir.resolve("reports/synth_summary.json"));
         assertTrue(summary.path("validation").path("passed").asBoolean(false), "pipeline summary validation.passed");
+        JsonNode ranking = SynthLayout.readJson(outDir.resolve("reports/ranking_summary.json"));
+        assertTrue(ranking.path("validation").path("passed").asBoolean(false), "pipeline ranking summary validation.passed");
+    }
+
+    /** ranking-queries through the JAR: a clean stderr (Lucene prints nothing), and the sidecar beside the output. */
+    @Test
+    void rankingQueriesDryRunHasACleanStderr() {
+        RankingLayout out = new RankingLayout(tmp);
+        dsgen(out.args("--dry-run")).assertExit(0).assertStderrEmpty().assertStdoutContains("validation: PASSED", "MRR@10");
+        assertTrue(out.sidecarJson().path("validation").path("passed").asBoolean(false));
+        dsgen("ranking-queries", "--help").assertExit(0).assertStderrEmpty()
+                .assertStdoutContains("--negative-strategy", "--llm-base-url", "--resume", "Exit codes:");
+    }
+
+    /** Without --dry-run, no key and a remote endpoint: exit 2 before any work, saying how to run offline. */
+    @Test
+    void rankingQueriesWithoutAKeyForARemoteEndpointIsAUsageError() {
+        RankingLayout out = new RankingLayout(tmp);
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", null);
+        env.put("OPENAI_BASE_URL", null);
+        CliRun run = dsgen(env, out.args()).assertFails(2, "OPENAI_API_KEY", "--dry-run", "api.openai.com");
+        out.assertNoOutputs(run);
+        // a loopback endpoint needs no key; here it is a closed port, so the endpoint is what fails (exit 5)
+        env.put("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+        dsgen(env, out.args("--llm-max-retries", "0", "--clusters", "3")).assertFails(5, "127.0.0.1:9", "--dry-run");
     }
 
     /** A path as a single-quoted DuckDB string literal. */
