@@ -225,7 +225,12 @@ public final class RankingQueries {
             meta.extra("graph", graph.counts());
             meta.extra("clusters", clusters);
             meta.extra("quality", summary.get("quality"));
-            meta.extra("llm", llm);
+            // Requests, cache hits and timing differ between a first run and its replay: they are
+            // facts of this run, not of the data, so they live under "run".
+            Map<String, Object> llmData = new LinkedHashMap<>(llm);
+            Object llmRun = llmData.remove("run");
+            meta.extra("llm", llmData);
+            meta.runFact("llm", llmRun);
             meta.extra("warnings", warnings);
             Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
             if (failure != null) {
@@ -406,8 +411,10 @@ public final class RankingQueries {
                 usage.fallback();
             }
         }
-        m.put("usage", usage.toMap());
-        m.put("phase_ms", millis);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("usage", usage.toMap());
+        run.put("phase_ms", millis);
+        m.put("run", run);
         return m;
     }
 

@@ -98,7 +98,7 @@ public final class RankingSummary {
         Map<String, Object> c = (Map<String, Object>) s.get("clusters");
         Map<String, Object> bm25 = (Map<String, Object>) q.get("bm25_difficulty");
         Map<String, Object> llm = (Map<String, Object>) s.get("llm");
-        Map<String, Object> usage = (Map<String, Object>) llm.get("usage");
+        Map<String, Object> usage = (Map<String, Object>) ((Map<String, Object>) llm.get("run")).get("usage");
         out.printf(Locale.ROOT, "ranking-queries: %s clusters (%s in graph; %s from the existing output), %s queries, %s examples%n",
                 c.get("selected"), c.get("in_graph"), c.get("from_existing_output"), q.get("queries"), q.get("examples"));
         out.printf(Locale.ROOT, "  labels:      %s positive, %s negative (positive share %.1f%%)%n", q.get("positives"),

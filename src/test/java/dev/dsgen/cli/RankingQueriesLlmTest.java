@@ -50,7 +50,7 @@ class RankingQueriesLlmTest {
         assertEquals(20, server.requests(), "one request per cluster");
         JsonNode q = first.summaryJson().path("quality");
         assertEquals(60, q.path("queries_by_source").path("llm").asInt(), q::toString);
-        JsonNode usage = first.sidecarJson().path("llm").path("usage");
+        JsonNode usage = first.sidecarJson().path("run").path("llm").path("usage");
         assertEquals(20, usage.path("calls").asInt());
         assertEquals(20 * 120, usage.path("prompt_tokens").asInt());
 
@@ -75,7 +75,7 @@ class RankingQueriesLlmTest {
         RankingLayout llm = new RankingLayout(tmp.resolve("llm"));
         CliRun.inProcess(llm(llm)).assertExit(0);
         assertEquals(60, server.requests(), "each cluster asked 1 + 2 times");
-        JsonNode usage = llm.sidecarJson().path("llm").path("usage");
+        JsonNode usage = llm.sidecarJson().path("run").path("llm").path("usage");
         assertEquals(20, usage.path("fallbacks").asInt());
         assertEquals(60, usage.path("invalid_answers").asInt());
         RankingLayout dry = new RankingLayout(tmp.resolve("dry"));

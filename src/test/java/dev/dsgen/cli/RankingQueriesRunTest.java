@@ -55,8 +55,8 @@ class RankingQueriesRunTest {
         assertEquals(4, meta.path("inputs").size(), "the four sample deal files");
         assertEquals(records.size(), meta.path("outputs").get(0).path("rows").asInt());
         assertEquals("dry-run", meta.path("llm").path("mode").asText());
-        assertEquals(0, meta.path("llm").path("usage").path("calls").asInt());
-        assertEquals(50, meta.path("llm").path("usage").path("fallbacks").asInt());
+        assertEquals(0, meta.path("run").path("llm").path("usage").path("calls").asInt());
+        assertEquals(50, meta.path("run").path("llm").path("usage").path("fallbacks").asInt());
         assertEquals(50, meta.path("clusters").path("selected").asInt());
     }
 
