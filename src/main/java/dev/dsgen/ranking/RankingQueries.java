@@ -56,7 +56,7 @@ public final class RankingQueries {
     private record Candidates(List<String> llm, List<String> fallback, boolean llmFailed) {
     }
 
-    private record ClusterOut(List<RankingExample> records, List<double[]> metrics) {
+    private record ClusterOut(List<RankingExample> records, List<double[]> metrics, int clusters) {
     }
 
     private final RankingConfig cfg;
@@ -180,11 +180,11 @@ public final class RankingQueries {
                 for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
                     label(done.get(i), chosen.get(i), index, negatives, recs, m);
                 }
-                return new ClusterOut(recs, m);
+                return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
             }, o -> {
                 records.addAll(o.records());
                 metrics.addAll(o.metrics());
-                progress.advance(o.records().isEmpty() ? 0 : chunk);
+                progress.advance(o.clusters());
             });
         } finally {
             pool.shutdownNow();
@@ -255,7 +255,10 @@ public final class RankingQueries {
 
     /** Fills {@code into} with each cluster's candidates in order; returns the endpoint failure that stopped it, if any. */
     private DsgenException candidates(List<Cluster> todo, LlmClient client, List<Candidates> into) {
-        int threads = client == null ? cfg.threads() : Math.max(1, cfg.llm().concurrency());
+        // In LLM mode twice as many workers as requests allowed in flight: the client's semaphore
+        // caps requests at --llm-concurrency, and while one worker parses and caches an answer
+        // another already holds its place on the wire.
+        int threads = client == null ? cfg.threads() : Math.min(128, 2 * Math.max(1, cfg.llm().concurrency()));
         if (threads <= 1 || todo.size() <= 1) {
             for (Cluster c : todo) {
                 try {
