@@ -148,6 +148,12 @@ public final class RankingQueries {
             }
             chosen.add(qs);
         }
+        for (int i = 0; i < done.size(); i++) {
+            List<Query> qs = chosen.get(i);
+            long llmQueries = qs.stream().filter(q -> q.source().equals("llm")).count();
+            log.accept("cluster " + done.get(i).id() + ": " + qs.size() + " queries (" + llmQueries + " llm, "
+                    + (qs.size() - llmQueries) + " fallback), " + done.get(i).members().size() + " deals");
+        }
 
         progress.start("BM25 index", 1);
         Bm25Index index = new Bm25Index(graph);

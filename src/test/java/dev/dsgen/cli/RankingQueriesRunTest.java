@@ -107,6 +107,14 @@ class RankingQueriesRunTest {
     }
 
     @Test
+    void verboseLogsEachClusterWithItsQueryCount() {
+        RankingLayout out = new RankingLayout(tmp);
+        CliRun run = CliRun.inProcess(out.args("--dry-run", "-q", "--verbose", "--clusters", "10")).assertExit(0);
+        long lines = run.err().lines().filter(l -> l.matches("dsgen: cluster D\\d+: 3 queries \\(0 llm, 3 fallback\\), \\d+ deals")).count();
+        assertEquals(10, lines, run::describe);
+    }
+
+    @Test
     void moreClustersThanTheGraphHasWarnsAndUsesAll() {
         RankingLayout out = new RankingLayout(tmp);
         CliRun run = CliRun.inProcess(out.args("--dry-run", "--clusters", "100000")).assertExit(0);
