@@ -210,8 +210,8 @@ final class FallbackQueries {
         (f, r) -> "PE-backed " + what(r, f) + " companies " + in(f.region()),
         // deal type + sector
         (f, r) -> f.addOns() == 0 ? null : r.pick(ADDON_WORD) + " in " + what(r, f) + " " + in(f.region()),
-        (f, r) -> f.addOns() < 2 ? null : sector(r, f) + " platforms with " + (f.addOns() >= 4 ? "4+" : f.addOns() >= 3 ? "3+" : "multiple")
-                + " " + r.pick(ADDON_WORD),
+        (f, r) -> f.addOns() < 2 ? null : regionAdj(r, f.region()) + " " + sector(r, f) + " platforms with "
+                + (f.addOns() >= 4 ? "4+" : f.addOns() >= 3 ? "3+" : "multiple") + " " + r.pick(ADDON_WORD),
         (f, r) -> f.line() == null ? null : "who is rolling up " + f.line() + " " + in(f.region()),
         // sponsor
         (f, r) -> f.sponsor() == null || f.addOns() == 0 ? null
@@ -256,7 +256,7 @@ final class FallbackQueries {
             DealEvent e = event(f, "refinancing");
             return e == null ? null : r.pick(new String[] {"refinancing of ", "debt refi for ", "recent refinancings of "})
                     + (f.sponsor() != null && r.chance(0.5) ? f.sponsor() + "-backed " : "PE-owned ") + what(r, f)
-                    + (r.chance(0.5) ? " " + e.year() : "");
+                    + (r.chance(0.5) ? " " + e.year() : " " + in(f.region()));
         },
         (f, r) -> f.events().isEmpty() && f.year() <= 2019 ? "unexited " + sector(r, f) + " " + r.pick(PLATFORM_WORD)
                 + "s from " + f.year() + (f.sponsor() != null && r.chance(0.5) ? " held by " + f.sponsor() : "") : null
