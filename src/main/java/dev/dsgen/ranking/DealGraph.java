@@ -69,7 +69,7 @@ public final class DealGraph {
     public static DealGraph load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw DsgenException.input((Files.exists(dir) ? "input is not a directory: " : "input directory not found: ")
-                    + dir + " (--input)");
+                    + dir + " (--input; the project ships a sample graph: --input samples/deals)");
         }
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
