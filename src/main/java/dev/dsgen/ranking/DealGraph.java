@@ -90,6 +90,9 @@ public final class DealGraph {
         for (Path f : files) {
             read(f, dealList, events);
         }
+        if (dealList.isEmpty()) {
+            throw DsgenException.input("no deals in the *.json files of " + dir + " (--input; see docs/deal-graph.md)");
+        }
         return build(dealList, events, files);
     }
 

@@ -90,7 +90,8 @@ class RankingQueriesErrorTest {
                         "{\"events\": [{\"id\": \"E1\", \"deal_id\": \"P7\", \"type\": \"exit\", \"year\": 2022, \"description\": \"sold\"}]}"},
                         new String[] {"E1", "e.json", "P7"}),
                 Arguments.of("not an object", new String[] {"a.json", "[1, 2]"}, new String[] {"a.json"}),
-                Arguments.of("no deal files", new String[] {"readme.txt", "hello"}, new String[] {"no *.json"}));
+                Arguments.of("no deal files", new String[] {"readme.txt", "hello"}, new String[] {"no *.json"}),
+                Arguments.of("no deals at all", new String[] {"a.json", "{\"deals\": []}"}, new String[] {"no deals"}));
     }
 
     @ParameterizedTest(name = "{0}")
