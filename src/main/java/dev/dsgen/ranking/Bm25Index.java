@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,6 +37,19 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * results do not depend on threads. Searching is thread-safe.
  */
 final class Bm25Index implements AutoCloseable {
+    /**
+     * Lucene 9 logs a java.util.logging WARNING on stderr under Java 20+ about the Vector API; it
+     * changes nothing here (short postings, no vectors) and stderr stays quiet in normal runs.
+     * Set before any Lucene class initialises; held so the setting is not garbage-collected.
+     */
+    private static final Logger LUCENE_VECTOR_LOG = quiet("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+    private static Logger quiet(String name) {
+        Logger l = Logger.getLogger(name);
+        l.setLevel(Level.SEVERE);
+        return l;
+    }
+
     private static final CharArraySet STOP = new CharArraySet(List.of("a", "an", "and", "are", "as", "at", "be", "but",
             "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their",
             "then", "there", "these", "they", "this", "to", "was", "will", "with", "me", "show", "find", "list", "any",

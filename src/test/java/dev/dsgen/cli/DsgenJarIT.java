@@ -207,6 +207,32 @@ class DsgenJarIT {
                 .assertStdoutContains("--negative-strategy", "--llm-base-url", "--resume", "Exit codes:");
     }
 
+    /**
+     * Lucene logs a Vector API warning on stderr under Java 20+; dsgen silences it. Runs the JAR
+     * with every newer JDK installed beside this one (skipped when there is none).
+     */
+    @Test
+    void rankingQueriesStderrStaysCleanOnNewerJdks() throws IOException {
+        Path jvms = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+        List<Path> newer = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path bin = d.resolve("bin").resolve("java");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(d.getFileName().toString());
+                if (Files.isExecutable(bin) && m.find() && Integer.parseInt(m.group(1)) >= 20) {
+                    newer.add(bin);
+                }
+            }
+        }
+        assumeTrue(!newer.isEmpty(), "no JDK 20+ installed beside " + jvms);
+        for (Path bin : newer) {
+            RankingLayout out = new RankingLayout(tmp.resolve(bin.getParent().getParent().getFileName().toString()));
+            List<String> cmd = new ArrayList<>(List.of(bin.toString(), "-jar", jar.toString()));
+            cmd.addAll(List.of(out.args("--dry-run", "-q")));
+            CliRun.process(cmd, tmp.resolve("work"), Map.of(), cmd).assertExit(0).assertStderrEmpty();
+        }
+    }
+
     /** Without --dry-run, no key and a remote endpoint: exit 2 before any work, saying how to run offline. */
     @Test
     void rankingQueriesWithoutAKeyForARemoteEndpointIsAUsageError() {
