@@ -70,6 +70,17 @@ class RankingQueriesLlmTest {
     }
 
     @Test
+    void dryRunSendsNothingEvenWithAnEndpointAndKeyGiven() throws IOException {
+        server = FakeLlmServer.good(0);
+        Path keyFile = Files.writeString(tmp.resolve("key.txt"), KEY);
+        RankingLayout out = new RankingLayout(tmp.resolve("dry"));
+        CliRun.inProcess(llm(out, "--dry-run", "--llm-api-key-file", keyFile.toString())).assertExit(0).assertStderrEmpty();
+        assertEquals(0, server.requests());
+        assertFalse(Files.exists(out.cache), "no cache is made in dry-run");
+        assertEquals(60, out.summaryJson().path("quality").path("queries_by_source").path("fallback").asInt());
+    }
+
+    @Test
     void unusableAnswersFallBackPerClusterAndGiveTheDryRunData() throws IOException {
         server = new FakeLlmServer(0, 0, (n, body) -> Reply.content("Sorry, I can't produce JSON today."));
         RankingLayout llm = new RankingLayout(tmp.resolve("llm"));
