@@ -65,7 +65,10 @@ public final class LlmClient {
      */
     public <T> Optional<T> completeJson(List<ChatMessage> messages, ChatParams params, Function<JsonNode, T> reader) {
         for (int attempt = 0; attempt <= settings.invalidRetries(); attempt++) {
-            String content = complete(messages, params, attempt);
+            // A server that honours the seed would repeat an unusable answer: each new attempt gets the next seed.
+            ChatParams p = attempt == 0 || params.seed() == null ? params
+                    : new ChatParams(params.temperature(), params.seed() + attempt, params.maxTokens(), params.jsonMode());
+            String content = complete(messages, p, attempt);
             JsonNode node = JsonAnswer.parse(content);
             T value = node == null ? null : reader.apply(node);
             if (value != null) {

@@ -107,6 +107,10 @@ class LlmClientTest {
         assertEquals(3, ask(c).orElseThrow().size(), "third answer is good");
         assertEquals(3, server.requests());
         assertEquals(2, c.usage().invalidAnswers());
+        for (int i = 0; i < 3; i++) {
+            String body = server.received().get(i).body();
+            assertTrue(body.contains("\"seed\":" + (11 + i)), "attempt " + i + " asks with seed " + (11 + i) + ": " + body);
+        }
 
         serve2(first(Reply.content("nope"), Reply.content("<html>"), Reply.content("[1, 2")));
         LlmClient d = client(Duration.ofSeconds(5), 3, tmp.resolve("cache2"));
