@@ -21,4 +21,9 @@ dsgen synth-entities --dry-run --dev --quiet --seed 42 \
   --schema "$here/automotive_schemas.json" \
   --outdir "$out/synth" --pairs-out "$out/pairs" --summary "$out/reports/synth_summary.json"
 
+# 2. ranking-queries: (query, candidate, label) ranking examples from the sample deal graph,
+#    queries written by the offline fallback (no LLM call, no key needed).
+dsgen ranking-queries --dry-run --quiet --seed 42 --input "$here/deals" \
+  --output "$out/processed/ranking_training_data.json" --summary "$out/reports/ranking_summary.json"
+
 echo "pipeline: ok"

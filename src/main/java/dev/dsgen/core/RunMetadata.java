@@ -29,6 +29,7 @@ public final class RunMetadata {
     private final Map<String, Object> extra = new TreeMap<>();
     private final Instant startedAt = Instant.now();
     private Map<String, Object> validation = Map.of();
+    private final Map<String, Object> runFacts = new LinkedHashMap<>();
 
     public RunMetadata(String subcommand, long seed) {
         this.subcommand = subcommand;
@@ -73,6 +74,12 @@ public final class RunMetadata {
         return this;
     }
 
+    /** A fact about this run that a rerun need not repeat (e.g. LLM requests sent): goes under {@code run}. */
+    public RunMetadata runFact(String key, Object value) {
+        runFacts.put(key, value);
+        return this;
+    }
+
     public RunMetadata validation(Map<String, Object> result) {
         this.validation = result;
         return this;
@@ -99,6 +106,7 @@ public final class RunMetadata {
         run.put("host", hostName());
         run.put("java", System.getProperty("java.version"));
         run.put("threads", threads);
+        run.putAll(runFacts);
         m.put("run", run);
         return m;
     }

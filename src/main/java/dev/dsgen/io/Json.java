@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedWriter;
@@ -56,6 +57,22 @@ public final class Json {
     /** Writes pretty JSON to {@code file} (a temp of {@link OutputFiles}). */
     public static void write(Path file, Object value) throws IOException {
         Files.writeString(file, pretty(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code items} as the pretty JSON list {@link #write} would, byte for byte, but streamed
+     * (UTF-8, one item at a time): a large list never becomes one string in memory.
+     */
+    public static void writeList(Path file, Iterable<?> items) throws IOException {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            try (SequenceWriter seq = PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValuesAsArray(out)) {
+                for (Object item : items) {
+                    seq.write(item);
+                }
+            }
+            out.write('\n');
+        }
     }
 
     /** A JSON Lines writer: one compact object per line, {@code \n}-terminated. */

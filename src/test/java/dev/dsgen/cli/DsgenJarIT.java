@@ -187,11 +187,64 @@ class DsgenJarIT {
                 .assertStdoutContains("pipeline: ok");
         for (String f : List.of("synth/leads.csv", "synth/sales.csv", "synth/financial.csv", "synth/truth.csv",
                 "synth/metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
-                "pairs/metadata.json", "reports/synth_summary.json")) {
+                "pairs/metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
+                "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json")) {
             assertTrue(Files.isRegularFile(outDir.resolve(f)), () -> "pipeline did not write " + f + run.describe());
         }
         JsonNode summary = SynthLayout.readJson(outDir.resolve("reports/synth_summary.json"));
         assertTrue(summary.path("validation").path("passed").asBoolean(false), "pipeline summary validation.passed");
+        JsonNode ranking = SynthLayout.readJson(outDir.resolve("reports/ranking_summary.json"));
+        assertTrue(ranking.path("validation").path("passed").asBoolean(false), "pipeline ranking summary validation.passed");
+    }
+
+    /** ranking-queries through the JAR: a clean stderr (Lucene prints nothing), and the sidecar beside the output. */
+    @Test
+    void rankingQueriesDryRunHasACleanStderr() {
+        RankingLayout out = new RankingLayout(tmp);
+        dsgen(out.args("--dry-run")).assertExit(0).assertStderrEmpty().assertStdoutContains("validation: PASSED", "MRR@10");
+        assertTrue(out.sidecarJson().path("validation").path("passed").asBoolean(false));
+        dsgen("ranking-queries", "--help").assertExit(0).assertStderrEmpty()
+                .assertStdoutContains("--negative-strategy", "--llm-base-url", "--resume", "Exit codes:");
+    }
+
+    /**
+     * Lucene logs a Vector API warning on stderr under Java 20+; dsgen silences it. Runs the JAR
+     * with every newer JDK installed beside this one (skipped when there is none).
+     */
+    @Test
+    void rankingQueriesStderrStaysCleanOnNewerJdks() throws IOException {
+        Path jvms = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+        List<Path> newer = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path bin = d.resolve("bin").resolve("java");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(d.getFileName().toString());
+                if (Files.isExecutable(bin) && m.find() && Integer.parseInt(m.group(1)) >= 20) {
+                    newer.add(bin);
+                }
+            }
+        }
+        assumeTrue(!newer.isEmpty(), "no JDK 20+ installed beside " + jvms);
+        for (Path bin : newer) {
+            RankingLayout out = new RankingLayout(tmp.resolve(bin.getParent().getParent().getFileName().toString()));
+            List<String> cmd = new ArrayList<>(List.of(bin.toString(), "-jar", jar.toString()));
+            cmd.addAll(List.of(out.args("--dry-run", "-q")));
+            CliRun.process(cmd, tmp.resolve("work"), Map.of(), cmd).assertExit(0).assertStderrEmpty();
+        }
+    }
+
+    /** Without --dry-run, no key and a remote endpoint: exit 2 before any work, saying how to run offline. */
+    @Test
+    void rankingQueriesWithoutAKeyForARemoteEndpointIsAUsageError() {
+        RankingLayout out = new RankingLayout(tmp);
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", null);
+        env.put("OPENAI_BASE_URL", null);
+        CliRun run = dsgen(env, out.args()).assertFails(2, "OPENAI_API_KEY", "--dry-run", "api.openai.com");
+        out.assertNoOutputs(run);
+        // a loopback endpoint needs no key; here it is a closed port, so the endpoint is what fails (exit 5)
+        env.put("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+        dsgen(env, out.args("--llm-max-retries", "0", "--clusters", "3")).assertFails(5, "127.0.0.1:9", "--dry-run");
     }
 
     /** A path as a single-quoted DuckDB string literal. */

@@ -113,4 +113,16 @@ class JsonTest {
         assertEquals("{\"a\":{\"alpha\":\"x\",\"zeta\":1},\"b\":[1,2],\"c\":\"ü \\\"quoted\\\"\"}", lines[0]);
         assertEquals("line1\nline2 漢", Json.MAPPER.readTree(lines[1]).get("text").asText());
     }
+
+    @Test
+    void writeListStreamsTheSameBytesAsWrite() throws IOException {
+        List<List<Object>> lists = List.of(List.of(), List.of(sample()), List.of(sample(), "x", 3, List.of(), Map.of()));
+        for (List<Object> list : lists) {
+            Path a = dir.resolve("a.json");
+            Path b = dir.resolve("b.json");
+            Json.write(a, list);
+            Json.writeList(b, list);
+            assertEquals(Files.readString(a), Files.readString(b), "list " + list);
+        }
+    }
 }

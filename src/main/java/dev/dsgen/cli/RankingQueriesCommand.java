@@ -1,0 +1,119 @@
+package dev.dsgen.cli;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import dev.dsgen.ranking.NegativeStrategy;
+import dev.dsgen.ranking.RankingConfig;
+import dev.dsgen.ranking.RankingQueries;
+import dev.dsgen.ranking.RankingSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dsgen ranking-queries}: flags to {@link RankingConfig}, then the generator. */
+@Command(name = "ranking-queries", mixinStandardHelpOptions = true, versionProvider = Dsgen.VersionProvider.class, sortOptions = false,
+        description = "Ranking training data from a deal graph: for sampled clusters (a platform, its add-ons and events) an LLM "
+                + "(or, offline, a deterministic writer) invents the queries analysts would type; the cluster's deals are "
+                + "labeled 1 and sampled other deals (random, same sector, BM25 hard negatives) 0.")
+final class RankingQueriesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", defaultValue = "data/raw", paramLabel = "DIR",
+            description = "Directory of *.json deal files (docs/deal-graph.md); samples/deals has a sample (default: ${DEFAULT-VALUE}).")
+    Path input;
+
+    @Option(names = "--output", defaultValue = "data/processed/ranking_training_data.json", paramLabel = "FILE",
+            description = "JSON list of {query, candidate_id, label, cluster_id, metadata}; the sidecar goes beside it as "
+                    + "<stem>.metadata.json (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--summary", defaultValue = "reports/ranking_summary.json", paramLabel = "FILE",
+            description = "Quality report and validation result (default: ${DEFAULT-VALUE}).")
+    Path summary;
+
+    @Option(names = "--clusters", defaultValue = "50", paramLabel = "N",
+            description = "Clusters to sample; more than the graph has uses all of them, with a warning (default: ${DEFAULT-VALUE}).")
+    int clusters;
+
+    @Option(names = "--queries-per-cluster", defaultValue = "3", paramLabel = "N",
+            description = "Queries per cluster, 3 to 5 (default: ${DEFAULT-VALUE}).")
+    int queriesPerCluster;
+
+    @Option(names = "--negatives-per-query", defaultValue = "3", paramLabel = "N",
+            description = "Negatives per query, 1 to 50 (default: ${DEFAULT-VALUE}).")
+    int negativesPerQuery;
+
+    @Option(names = "--negative-strategy", defaultValue = "mix", paramLabel = "S",
+            description = "random, sector, bm25 (Lucene hard negatives) or mix (cycles bm25, sector, random) (default: ${DEFAULT-VALUE}).")
+    String negativeStrategy;
+
+    @Option(names = "--resume",
+            description = "Append to an existing --output made with the same seed, counts and inputs, skipping clusters it holds; "
+                    + "the result equals one uninterrupted run.")
+    boolean resume;
+
+    @Mixin
+    LlmOptions llm;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        RankingConfig cfg = toConfig();
+        PrintWriter err = spec.commandLine().getErr();
+        var result = new RankingQueries(cfg, TerminalProgress.forTerminal(err, common.quiet(), common.verbose()),
+                common.verbose() ? line -> {
+                    err.println("dsgen: " + line);
+                    err.flush();
+                } : null).run();
+        if (!common.quiet()) {
+            for (String w : result.warnings()) {
+                err.println("dsgen: warning: " + w);
+            }
+            err.flush();
+            RankingSummary.print(result.summary(), result.report(), cfg, spec.commandLine().getOut());
+        }
+        if (!result.report().passed()) {
+            err.println("dsgen: validation failed: " + String.join(", ", result.report().failed().stream().map(r -> r.rule()).toList())
+                    + " (outputs kept for inspection; see " + cfg.summary() + ")");
+            err.flush();
+            return ExitCode.VALIDATION.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    RankingConfig toConfig() {
+        if (clusters < 1) {
+            throw DsgenException.usage("--clusters must be at least 1, got " + clusters + " (--clusters)");
+        }
+        if (queriesPerCluster < 3 || queriesPerCluster > 5) {
+            throw DsgenException.usage("--queries-per-cluster must be 3, 4 or 5, got " + queriesPerCluster + " (--queries-per-cluster)");
+        }
+        if (negativesPerQuery < 1 || negativesPerQuery > 50) {
+            throw DsgenException.usage("--negatives-per-query must be between 1 and 50, got " + negativesPerQuery
+                    + " (--negatives-per-query)");
+        }
+        NegativeStrategy strategy;
+        try {
+            strategy = NegativeStrategy.valueOf(negativeStrategy.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DsgenException.usage("--negative-strategy must be random, sector, bm25 or mix, got '" + negativeStrategy
+                    + "' (--negative-strategy)");
+        }
+        if (resume && !common.overwrite()) {
+            throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
+                    + "with --no-overwrite (--resume)");
+        }
+        return new RankingConfig(input, output, summary, clusters, queriesPerCluster, negativesPerQuery, strategy, resume,
+                common.seed(), common.threads(), common.overwrite(), common.dryRun(),
+                llm.toSettings(common.dryRun(), common.seed(), System::getenv));
+    }
+}

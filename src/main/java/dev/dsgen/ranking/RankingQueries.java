@@ -1,0 +1,558 @@
+package dev.dsgen.ranking;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import dev.dsgen.core.Parallel;
+import dev.dsgen.core.Progress;
+import dev.dsgen.core.Rng;
+import dev.dsgen.core.RunMetadata;
+import dev.dsgen.core.Seeds;
+import dev.dsgen.io.Json;
+import dev.dsgen.io.OutputFiles;
+import dev.dsgen.llm.LlmClient;
+import dev.dsgen.llm.LlmUsage;
+import dev.dsgen.validate.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * {@code ranking-queries}: samples clusters (a platform, its add-ons and events) from the deal
+ * graph, writes 3 to 5 queries per cluster (asked of the LLM, or the deterministic fallback), and
+ * labels the cluster's deals 1 and sampled other deals 0 for each query. Data depends only on the
+ * config, the inputs and (in LLM mode) the answers, which the response cache replays exactly.
+ */
+public final class RankingQueries {
+    private static final long ORDER = Seeds.stream("ranking.clusters.order");
+    private static final long FALLBACK = Seeds.stream("ranking.fallback");
+    private static final long NEGATIVES = Seeds.stream("ranking.negatives");
+    private static final int FALLBACK_SPARES = 12;
+
+    /** What a run produced; the report decides exit 4. */
+    public record Result(ValidationReport report, Map<String, Object> summary, List<String> warnings) {
+    }
+
+    /** A query chosen for a cluster and where it came from ({@code llm} or {@code fallback}). */
+    record Query(String text, String source) {
+    }
+
+    private record Candidates(List<String> llm, List<String> fallback, boolean llmFailed) {
+    }
+
+    private record ClusterOut(List<RankingExample> records, List<double[]> metrics, int clusters) {
+    }
+
+    private final RankingConfig cfg;
+    private final Progress progress;
+    private final Consumer<String> log;
+
+    /** @param log verbose notes (LLM retries); may be null */
+    public RankingQueries(RankingConfig cfg, Progress progress, Consumer<String> log) {
+        this.cfg = cfg;
+        this.progress = progress;
+        this.log = log == null ? s -> { } : log;
+    }
+
+    /** Every cluster in the seeded sampling order: the first N are a run's sample, for any N (so runs extend). */
+    public static List<Cluster> order(DealGraph graph, long seed) {
+        List<Cluster> all = new ArrayList<>(graph.clusters());
+        all.sort(Comparator.comparingLong((Cluster c) -> Seeds.mix(seed, ORDER, Seeds.hash(c.id()))).thenComparing(Cluster::id));
+        return all;
+    }
+
+    public static List<OutputFiles.Target> outputs(RankingConfig cfg) {
+        return List.of(new OutputFiles.Target(cfg.output(), "--output"), new OutputFiles.Target(cfg.sidecar(), "--output"),
+                new OutputFiles.Target(cfg.summary(), "--summary"));
+    }
+
+    public Result run() {
+        List<String> warnings = new ArrayList<>();
+        // Output conflicts (exit 6) and unwritable directories (exit 2) are found before any work.
+        try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
+            progress.start("deal graph", 1);
+            DealGraph graph = DealGraph.load(cfg.input());
+            progress.finish();
+            List<Cluster> all = order(graph, cfg.seed());
+            int n = cfg.clusters();
+            if (n > all.size()) {
+                warnings.add("asked for " + n + " clusters but the graph has " + all.size() + ": using all " + all.size());
+                n = all.size();
+            }
+            List<Cluster> selected = all.subList(0, n);
+            Existing existing = cfg.resume() ? Existing.read(cfg, graph) : Existing.NONE;
+            if (cfg.resume() && existing.records.isEmpty() && !Files.exists(cfg.output())) {
+                warnings.add("--resume: no existing output at " + cfg.output() + ", starting from scratch");
+            }
+            List<Cluster> todo = selected.stream().filter(c -> !existing.clusters.contains(c.id())).toList();
+            return generate(graph, selected, todo, existing, warnings, out);
+        } catch (UncheckedIOException e) {
+            throw DsgenException.usage("cannot write outputs: " + e.getCause().getMessage() + " (--output, --summary)");
+        }
+    }
+
+    private Result generate(DealGraph graph, List<Cluster> selected, List<Cluster> todo, Existing existing,
+                            List<String> warnings, OutputFiles out) {
+        LlmClient client = cfg.dryRun() ? null : new LlmClient(cfg.llm(), log);
+        long llmStart = System.nanoTime();
+        progress.start(cfg.dryRun() ? "queries (offline fallback)" : "queries (LLM)", todo.size());
+        List<Candidates> candidates = new ArrayList<>(todo.size());
+        DsgenException failure = candidates(todo, client, candidates);
+        long llmMillis = (System.nanoTime() - llmStart) / 1_000_000;
+        progress.finish();
+        List<Cluster> done = todo.subList(0, candidates.size());
+
+        // Sequential, in cluster order: a query already used (by an earlier cluster, or in the
+        // resumed file) is skipped for the next candidate, so no query text repeats and no
+        // (query, candidate) pair can get two labels.
+        Set<String> used = new HashSet<>();
+        for (RankingExample r : existing.records) {
+            used.add(FallbackQueries.normalize(r.query()));
+        }
+        List<List<Query>> chosen = new ArrayList<>(done.size());
+        int skipped = 0;
+        for (Candidates cand : candidates) {
+            List<Query> qs = new ArrayList<>();
+            for (String q : cand.llm()) {
+                if (qs.size() < cfg.queriesPerCluster() && used.add(FallbackQueries.normalize(q))) {
+                    qs.add(new Query(q, "llm"));
+                } else if (qs.size() < cfg.queriesPerCluster()) {
+                    skipped++;
+                }
+            }
+            for (String q : cand.fallback()) {
+                if (qs.size() >= cfg.queriesPerCluster()) {
+                    break;
+                }
+                if (used.add(FallbackQueries.normalize(q))) {
+                    qs.add(new Query(q, "fallback"));
+                } else {
+                    skipped++;
+                }
+            }
+            chosen.add(qs);
+        }
+        for (int i = 0; i < done.size(); i++) {
+            List<Query> qs = chosen.get(i);
+            long llmQueries = qs.stream().filter(q -> q.source().equals("llm")).count();
+            log.accept("cluster " + done.get(i).id() + ": " + qs.size() + " queries (" + llmQueries + " llm, "
+                    + (qs.size() - llmQueries) + " fallback), " + done.get(i).members().size() + " deals");
+        }
+
+        progress.start("BM25 index", 1);
+        Bm25Index index = new Bm25Index(graph);
+        progress.finish();
+        progress.start("labels and negatives", done.size());
+        Negatives negatives = new Negatives(graph);
+        List<RankingExample> records = new ArrayList<>(existing.records);
+        List<double[]> metrics = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
+            Thread t = new Thread(r, "dsgen-ranking");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Queries of the resumed file count in the difficulty metrics too.
+            List<Map.Entry<String, String>> old = existing.queries();
+            Parallel.mapOrdered(pool, cfg.threads(), (old.size() + 255) / 256, ch -> {
+                List<double[]> m = new ArrayList<>();
+                for (int i = ch * 256; i < Math.min(old.size(), ch * 256 + 256); i++) {
+                    Cluster c = graph.clusterOf(old.get(i).getKey());
+                    Set<String> members = c == null ? Set.of() : ids(c);
+                    m.add(Bm25Index.recallAndRr(index.search(old.get(i).getValue(), 10), members));
+                }
+                return m;
+            }, metrics::addAll);
+            int chunk = 32;
+            Parallel.mapOrdered(pool, cfg.threads(), (done.size() + chunk - 1) / chunk, ch -> {
+                List<RankingExample> recs = new ArrayList<>();
+                List<double[]> m = new ArrayList<>();
+                for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
+                    label(done.get(i), chosen.get(i), index, negatives, recs, m);
+                }
+                return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
+            }, o -> {
+                records.addAll(o.records());
+                metrics.addAll(o.metrics());
+                progress.advance(o.clusters());
+            });
+        } finally {
+            pool.shutdownNow();
+            index.close();
+        }
+        progress.finish();
+
+        Map<String, Object> llm = llmSection(client, candidates, llmMillis);
+        boolean complete = failure == null;
+        try {
+            progress.start("write", 1);
+            Path dataTemp = out.temp(cfg.output());
+            Json.writeList(dataTemp, records); // ~50 MB at 10,000 clusters: streamed, not one string
+            progress.finish();
+            progress.start("validation", 1);
+            ValidationReport report = RankingValidation.check(dataTemp, graph);
+            progress.finish();
+            Map<String, Object> clusters = new LinkedHashMap<>();
+            clusters.put("in_graph", graph.clusters().size());
+            clusters.put("requested", cfg.clusters());
+            clusters.put("selected", selected.size());
+            clusters.put("from_existing_output", existing.clusters.size());
+            clusters.put("generated", done.size());
+            clusters.put("not_generated", todo.size() - done.size());
+            Map<String, Object> summary = RankingSummary.build(cfg, graph, clusters, records, metrics, skipped, llm,
+                    warnings, report, complete);
+            Path summaryTemp = out.temp(cfg.summary());
+            Json.write(summaryTemp, summary);
+            RunMetadata meta = new RunMetadata("ranking-queries", cfg.seed());
+            for (Path f : graph.files()) {
+                meta.input(f);
+            }
+            meta.output(cfg.output(), dataTemp, (long) records.size());
+            meta.output(cfg.summary(), summaryTemp, null);
+            flags(meta);
+            meta.validation(report.toMap());
+            meta.extra("complete", complete);
+            meta.extra("graph", graph.counts());
+            meta.extra("clusters", clusters);
+            meta.extra("quality", summary.get("quality"));
+            // Requests, cache hits and timing differ between a first run and its replay: they are
+            // facts of this run, not of the data, so they live under "run".
+            Map<String, Object> llmData = new LinkedHashMap<>(llm);
+            Object llmRun = llmData.remove("run");
+            meta.extra("llm", llmData);
+            meta.runFact("llm", llmRun);
+            meta.extra("warnings", warnings);
+            Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
+            if (failure != null) {
+                // Keep the finished clusters (so --resume goes on from them), but never replace an
+                // earlier output with nothing new.
+                if (cfg.overwrite() && !done.isEmpty()) {
+                    out.commit();
+                    String msg = failure.getMessage();
+                    int where = msg.lastIndexOf(" (");
+                    throw new DsgenException(ExitCode.EXTERNAL, msg.substring(0, where < 0 ? msg.length() : where)
+                            + "; kept the " + (existing.clusters.size() + done.size()) + " finished clusters in " + cfg.output()
+                            + ", finish with --resume" + (where < 0 ? " (--llm-base-url)" : msg.substring(where)), failure);
+                }
+                throw failure;
+            }
+            out.commit();
+            return new Result(report, summary, warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fills {@code into} with each cluster's candidates in order; returns the endpoint failure that stopped it, if any. */
+    private DsgenException candidates(List<Cluster> todo, LlmClient client, List<Candidates> into) {
+        // In LLM mode twice as many workers as requests allowed in flight: the client's semaphore
+        // caps requests at --llm-concurrency, and while one worker parses and caches an answer
+        // another already holds its place on the wire.
+        int threads = client == null ? cfg.threads() : Math.min(128, 2 * Math.max(1, cfg.llm().concurrency()));
+        if (threads <= 1 || todo.size() <= 1) {
+            for (Cluster c : todo) {
+                try {
+                    into.add(candidates(c, client));
+                } catch (DsgenException e) {
+                    if (e.exitCode() == ExitCode.EXTERNAL) {
+                        return e;
+                    }
+                    throw e;
+                }
+                progress.advance(1);
+            }
+            return null;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, client == null ? "dsgen-queries" : "dsgen-llm");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int chunk = client == null ? 64 : 1;
+            List<Future<List<Candidates>>> futures = new ArrayList<>();
+            for (int from = 0; from < todo.size(); from += chunk) {
+                List<Cluster> part = todo.subList(from, Math.min(todo.size(), from + chunk));
+                futures.add(pool.submit(() -> {
+                    List<Candidates> l = new ArrayList<>(part.size());
+                    for (Cluster c : part) {
+                        l.add(candidates(c, client));
+                    }
+                    return l;
+                }));
+            }
+            for (Future<List<Candidates>> f : futures) {
+                try {
+                    List<Candidates> l = Parallel.join(f);
+                    into.addAll(l);
+                    progress.advance(l.size());
+                } catch (DsgenException e) {
+                    if (e.exitCode() == ExitCode.EXTERNAL) {
+                        return e;
+                    }
+                    throw e;
+                }
+            }
+            return null;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Candidates candidates(Cluster c, LlmClient client) {
+        List<String> fallback = FallbackQueries.write(c, Seeds.rng(cfg.seed(), FALLBACK, Seeds.hash(c.id())),
+                Math.max(FALLBACK_SPARES, cfg.queriesPerCluster() * 4));
+        if (client == null) {
+            return new Candidates(List.of(), fallback, false);
+        }
+        var answer = client.completeJson(LlmQueries.prompt(c, cfg.queriesPerCluster()), LlmQueries.params(cfg.seed(), c),
+                (JsonNode node) -> LlmQueries.read(node, cfg.queriesPerCluster()));
+        if (answer.isEmpty()) {
+            client.usage().fallback();
+            return new Candidates(List.of(), fallback, true);
+        }
+        return new Candidates(answer.get(), fallback, false);
+    }
+
+    private static Set<String> ids(Cluster c) {
+        Set<String> s = new HashSet<>();
+        for (Deal d : c.members()) {
+            s.add(d.id());
+        }
+        return s;
+    }
+
+    /** The labeled records of one cluster's queries: its members as positives, then the negatives. */
+    private void label(Cluster c, List<Query> queries, Bm25Index index, Negatives negatives, List<RankingExample> out,
+                       List<double[]> metrics) {
+        Set<String> members = ids(c);
+        List<Deal> memberList = c.members();
+        for (int qi = 0; qi < queries.size(); qi++) {
+            Query q = queries.get(qi);
+            List<String> hits = index.search(q.text(), 10 + members.size() + cfg.negativesPerQuery());
+            metrics.add(Bm25Index.recallAndRr(hits, members));
+            Map<String, Integer> rank = new HashMap<>();
+            for (int i = 0; i < hits.size(); i++) {
+                rank.putIfAbsent(hits.get(i), i + 1);
+            }
+            for (Deal d : memberList) {
+                out.add(new RankingExample(q.text(), d.id(), 1, c.id(), meta(q, qi, d, null, rank)));
+            }
+            Rng rng = Seeds.rng(cfg.seed(), NEGATIVES, Seeds.hash(c.id() + "#" + qi));
+            Set<String> taken = new HashSet<>();
+            int bm25Next = 0;
+            for (int s = 0; s < cfg.negativesPerQuery(); s++) {
+                NegativeStrategy strategy = cfg.negativeStrategy().slot(s);
+                String id = null;
+                if (strategy == NegativeStrategy.BM25) {
+                    while (bm25Next < hits.size() && id == null) {
+                        String h = hits.get(bm25Next++);
+                        if (!members.contains(h) && !taken.contains(h)) {
+                            id = h;
+                        }
+                    }
+                    if (id == null) {
+                        strategy = NegativeStrategy.SECTOR;
+                    }
+                }
+                if (id == null && strategy == NegativeStrategy.SECTOR) {
+                    id = negatives.sector(c.platform().sector(), members, taken, rng);
+                    if (id == null) {
+                        strategy = NegativeStrategy.RANDOM;
+                    }
+                }
+                if (id == null) {
+                    id = negatives.random(members, taken, rng);
+                }
+                if (id == null) {
+                    break; // the graph has no other deal left
+                }
+                taken.add(id);
+                out.add(new RankingExample(q.text(), id, 0, c.id(), meta(q, qi, graphDeal(negatives, id), strategy, rank)));
+            }
+        }
+    }
+
+    private static Deal graphDeal(Negatives n, String id) {
+        return n.graph.deal(id);
+    }
+
+    private static Map<String, Object> meta(Query q, int qi, Deal d, NegativeStrategy strategy, Map<String, Integer> rank) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("source", q.source());
+        m.put("query_index", qi);
+        m.put("candidate_kind", d.kind().key());
+        if (strategy != null) {
+            m.put("negative_strategy", strategy.key());
+        }
+        Integer r = rank.get(d.id());
+        if (r != null) {
+            m.put("bm25_rank", r);
+        }
+        return m;
+    }
+
+    private Map<String, Object> llmSection(LlmClient client, List<Candidates> candidates, long millis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", cfg.dryRun() ? "dry-run" : "llm");
+        m.put("base_url", cfg.llm().safeBaseUrl());
+        m.put("model", cfg.llm().model());
+        m.put("concurrency", cfg.llm().concurrency());
+        LlmUsage usage = client == null ? new LlmUsage() : client.usage();
+        if (client == null) {
+            for (int i = 0; i < candidates.size(); i++) {
+                usage.fallback();
+            }
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("usage", usage.toMap());
+        run.put("phase_ms", millis);
+        m.put("run", run);
+        return m;
+    }
+
+    private void flags(RunMetadata meta) {
+        meta.flag("input", cfg.input()).flag("output", cfg.output()).flag("summary", cfg.summary())
+                .flag("clusters", cfg.clusters()).flag("queries-per-cluster", cfg.queriesPerCluster())
+                .flag("negatives-per-query", cfg.negativesPerQuery()).flag("negative-strategy", cfg.negativeStrategy().key())
+                .flag("resume", cfg.resume()).flag("seed", cfg.seed()).flag("overwrite", cfg.overwrite())
+                .flag("dry-run", cfg.dryRun()).flag("llm-base-url", cfg.llm().safeBaseUrl()).flag("llm-model", cfg.llm().model())
+                .flag("llm-concurrency", cfg.llm().concurrency()).flag("llm-cache", cfg.llm().cacheDir());
+    }
+
+    /** Draws sector and random negatives from sorted id lists. */
+    static final class Negatives {
+        final DealGraph graph;
+        private final List<String> all;
+        private final Map<String, List<String>> bySector = new HashMap<>();
+
+        Negatives(DealGraph graph) {
+            this.graph = graph;
+            this.all = new ArrayList<>(graph.deals().keySet());
+            for (Deal d : graph.deals().values()) {
+                bySector.computeIfAbsent(d.sector(), k -> new ArrayList<>()).add(d.id());
+            }
+        }
+
+        String sector(String sector, Set<String> members, Set<String> taken, Rng rng) {
+            return draw(bySector.getOrDefault(sector, List.of()), members, taken, rng);
+        }
+
+        String random(Set<String> members, Set<String> taken, Rng rng) {
+            return draw(all, members, taken, rng);
+        }
+
+        /** A uniform draw by rejection; a scan from a random start when most ids are excluded. */
+        private static String draw(List<String> ids, Set<String> members, Set<String> taken, Rng rng) {
+            if (ids.isEmpty()) {
+                return null;
+            }
+            for (int i = 0; i < 32; i++) {
+                String id = ids.get(rng.nextInt(ids.size()));
+                if (!members.contains(id) && !taken.contains(id)) {
+                    return id;
+                }
+            }
+            int start = rng.nextInt(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get((start + i) % ids.size());
+                if (!members.contains(id) && !taken.contains(id)) {
+                    return id;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The output a {@code --resume} run extends: its records and the clusters they cover. */
+    static final class Existing {
+        static final Existing NONE = new Existing(List.of());
+        final List<RankingExample> records;
+        final Set<String> clusters = new LinkedHashSet<>();
+
+        Existing(List<RankingExample> records) {
+            this.records = records;
+            for (RankingExample r : records) {
+                clusters.add(r.clusterId());
+            }
+        }
+
+        /** Each (cluster id, query) of the file once, in file order. */
+        List<Map.Entry<String, String>> queries() {
+            Set<String> seen = new HashSet<>();
+            List<Map.Entry<String, String>> out = new ArrayList<>();
+            for (RankingExample r : records) {
+                if (seen.add(r.clusterId() + "\u0000" + r.query())) {
+                    out.add(Map.entry(r.clusterId(), r.query()));
+                }
+            }
+            return out;
+        }
+
+        static Existing read(RankingConfig cfg, DealGraph graph) {
+            Path output = cfg.output();
+            if (!Files.exists(output)) {
+                return NONE;
+            }
+            Path sidecar = cfg.sidecar();
+            JsonNode meta;
+            try {
+                meta = Json.MAPPER.readTree(Files.readString(sidecar));
+            } catch (IOException e) {
+                throw DsgenException.input("cannot resume " + output + ": its sidecar " + sidecar
+                        + " is missing or unreadable (--resume; drop --resume to start over)");
+            }
+            JsonNode flags = meta.path("flags");
+            check(flags, "seed", cfg.seed());
+            check(flags, "queries-per-cluster", cfg.queriesPerCluster());
+            check(flags, "negatives-per-query", cfg.negativesPerQuery());
+            check(flags, "negative-strategy", cfg.negativeStrategy().key());
+            List<String> was = new ArrayList<>();
+            for (JsonNode in : meta.path("inputs")) {
+                was.add(in.path("sha256").asText());
+            }
+            List<String> now = new ArrayList<>();
+            for (Path f : graph.files()) {
+                now.add(RunMetadata.sha256(f));
+            }
+            was.sort(null);
+            now.sort(null);
+            if (!was.equals(now)) {
+                throw DsgenException.usage("cannot resume " + output + ": the deal files changed since it was written"
+                        + " (--resume; drop it to start over)");
+            }
+            try {
+                List<RankingExample> records = Json.MAPPER.readValue(output.toFile(), new TypeReference<List<RankingExample>>() { });
+                return new Existing(records == null ? List.of() : records);
+            } catch (IOException e) {
+                throw DsgenException.input("cannot resume: " + output + " is not a ranking-queries output: "
+                        + e.getMessage().lines().findFirst().orElse("") + " (--resume)");
+            }
+        }
+
+        private static void check(JsonNode flags, String name, Object now) {
+            JsonNode was = flags.get(name);
+            if (was == null || !was.asText().equals(String.valueOf(now))) {
+                throw DsgenException.usage("cannot resume: the existing output was made with --" + name + " "
+                        + (was == null ? "(unknown)" : was.asText()) + ", this run has " + now
+                        + " (--" + name + "; use the same value, or drop --resume to start over)");
+            }
+        }
+    }
+}
