@@ -8,7 +8,8 @@ import javax.management.ObjectName;
 /**
  * Keeps HotSpot's optimising compiler (C2) out of short runs. On a 2-core machine a run of a few
  * seconds spends more CPU compiling with C2 than C2's code gives back: the default synth-entities
- * run used 9.3 s of CPU with it and 5.5 s without (docs/benchmarks.md). Long runs keep C2.
+ * run used 9.3 s of CPU with it and 5.5 s without, the sample ranking-queries run 3.1 s and 1.7 s
+ * (docs/benchmarks.md). Each command says how much work its run is; long runs keep C2.
  *
  * <p>It adds a compiler directive through the JVM's own diagnostic command (what {@code jcmd
  * Compiler.directives_add} does), so a plain {@code java -jar} gets it; {@code DSGEN_JIT=default}

@@ -38,6 +38,9 @@ final class RankingQueriesCommand implements Callable<Integer> {
             description = "Quality report and validation result (default: ${DEFAULT-VALUE}).")
     Path summary;
 
+    /** Up to this many clusters a run is too short to repay C2 compilation (see JitTuning). */
+    static final long SHORT_RUN_CLUSTERS = 2_000;
+
     @Option(names = "--clusters", defaultValue = "50", paramLabel = "N",
             description = "Clusters to sample; more than the graph has uses all of them, with a warning (default: ${DEFAULT-VALUE}).")
     int clusters;
@@ -68,6 +71,7 @@ final class RankingQueriesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RankingConfig cfg = toConfig();
+        JitTuning.forRun(cfg.clusters(), SHORT_RUN_CLUSTERS);
         PrintWriter err = spec.commandLine().getErr();
         var result = new RankingQueries(cfg, TerminalProgress.forTerminal(err, common.quiet(), common.verbose()),
                 common.verbose() ? line -> {
