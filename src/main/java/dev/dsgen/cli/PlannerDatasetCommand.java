@@ -147,7 +147,8 @@ final class PlannerDatasetCommand implements Runnable {
         public Integer call() {
             BuildConfig cfg = toConfig();
             PrintWriter err = spec.commandLine().getErr();
-            PlannerBuild.Result r = new PlannerBuild(cfg, err).run();
+            PlannerBuild.Result r = new PlannerBuild(cfg, err,
+                    TerminalProgress.forTerminal(err, common.quiet(), common.verbose())).run();
             PrintWriter out = spec.commandLine().getOut();
             if (!common.quiet()) {
                 out.println("planner-dataset " + cfg.date() + ": " + r.rows() + " examples in " + r.folder());

@@ -7,6 +7,8 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
 
 /**
  * The training example as spec §3.2 lays it out: {@code input} (household, pantry, constraints,
@@ -68,6 +70,19 @@ final class ExampleSchema {
             .endRecord();
 
     private ExampleSchema() {
+    }
+
+    /**
+     * Write tuning: unique ids get no dictionary (it would only fall back after costing time), and
+     * the optional Parquet size statistics are off; min/max statistics stay.
+     */
+    static AvroParquetWriter.Builder<GenericRecord> tuning(AvroParquetWriter.Builder<GenericRecord> b) {
+        for (String column : List.of("metadata.event_id", "metadata.previous_plan_event_id",
+                "target.user_edits.list.element.edit_id", "metadata.pantry_snapshot_id",
+                "target.accepted_plan.plan_id", "input.previous_plan.plan_id")) {
+            b = b.withDictionaryEncoding(column, false);
+        }
+        return b.withSizeStatisticsEnabled(false);
     }
 
     private static Schema nullable(Schema s) {

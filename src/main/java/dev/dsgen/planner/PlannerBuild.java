@@ -3,6 +3,7 @@ package dev.dsgen.planner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
@@ -66,10 +67,12 @@ public final class PlannerBuild {
 
     private final BuildConfig cfg;
     private final PrintWriter log;
+    private final Progress progress;
 
-    public PlannerBuild(BuildConfig cfg, PrintWriter log) {
+    public PlannerBuild(BuildConfig cfg, PrintWriter log, Progress progress) {
         this.cfg = cfg;
         this.log = log;
+        this.progress = progress;
     }
 
     public Result run() {
@@ -80,8 +83,12 @@ public final class PlannerBuild {
         long rows;
         try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
             Path parquet = folder.staged(PARQUET);
+            progress.start("scan, join and write", 1);
             rows = extract(db, parquet, fingerprints);
+            progress.finish();
+            progress.start("validation", 1);
             PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
+            progress.finish();
             String schemaJson = SchemaJson.build(parquet, cfg);
             Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
             String summary = PlannerSummary.markdown(facts, v.report(), cfg);
@@ -227,7 +234,7 @@ public final class PlannerBuild {
         Set<String> ids = new HashSet<>();
         long written = 0;
         long startMicros = cfg.startMicros();
-        try (ParquetWriter<GenericRecord> writer = ParquetTable.open(parquet, ExampleSchema.EXAMPLE)) {
+        try (RecordSink writer = new RecordSink(parquet)) {
             List<Event> group = new ArrayList<>();
             while (events.peek() != null) {
                 String unit = events.peek().unit();
@@ -270,10 +277,102 @@ public final class PlannerBuild {
                     written++;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            writer.finish();
         }
         return written;
+    }
+
+    /**
+     * Parquet encoding on a thread of its own, fed in order through a bounded queue: the file is the
+     * same as a single-threaded write, while scanning, parsing and joining go on beside it.
+     */
+    private static final class RecordSink implements AutoCloseable {
+        private static final List<GenericRecord> END = new ArrayList<>();
+        private final java.util.concurrent.ArrayBlockingQueue<List<GenericRecord>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+        private List<GenericRecord> batch = new ArrayList<>(BATCH);
+        private static final int BATCH = 512;
+        private volatile boolean failed;
+
+        RecordSink(Path file) {
+            thread = new Thread(() -> {
+                try (ParquetWriter<GenericRecord> w = ParquetTable.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                    while (true) {
+                        List<GenericRecord> b = queue.take();
+                        if (b == END) {
+                            break;
+                        }
+                        for (GenericRecord r : b) {
+                            w.write(r);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed = true;
+                    queue.clear();
+                    done.completeExceptionally(t);
+                    return;
+                }
+                done.complete(null); // only once the footer is written
+            }, "dsgen-parquet-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void write(GenericRecord r) {
+            batch.add(r);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        private void put(List<GenericRecord> b) {
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failed) {
+                        finish();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            }
+        }
+
+        /** Flushes, waits for the writer and rethrows its failure. */
+        void finish() {
+            if (!failed) {
+                if (!batch.isEmpty()) {
+                    put(batch);
+                    batch = new ArrayList<>();
+                }
+                put(END);
+            }
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!done.isDone()) {
+                thread.interrupt();
+            }
+        }
     }
 
     /** What all events of one household share, parsed once. */

@@ -3,7 +3,6 @@ package dev.dsgen.planner;
 import dev.dsgen.core.Version;
 import dev.dsgen.validate.RuleResult;
 import dev.dsgen.validate.ValidationReport;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,28 +33,14 @@ final class PlannerSummary {
         m.put("by_event_type", st.byEventType);
         m.put("pantry_status", st.pantryStatus);
         m.put("previous_plan_found", st.previousPlanFound);
-        long[] lags = Arrays.copyOf(st.lags, st.lagCount);
-        Arrays.sort(lags);
         Map<String, Object> lag = new LinkedHashMap<>();
-        for (double p : new double[] {0.5, 0.9, 0.99, 1.0}) {
-            lag.put(p == 1.0 ? "max" : "p" + Math.round(p * 100), lags.length == 0 ? null : duration(percentile(lags, p)));
-        }
+        st.lagMicros.forEach((k, micros) -> lag.put(k, duration(micros)));
         m.put("pantry_lag", lag);
         Map<String, Object> nullRates = new LinkedHashMap<>();
         st.nulls.forEach((f, n) -> nullRates.put(f, rate(n, st.rows)));
         m.put("null_rates", nullRates);
         m.put("household_size", st.householdSize);
-        double[] b = Arrays.copyOf(st.budgets, st.budgetCount);
-        Arrays.sort(b);
-        Map<String, Object> budget = new LinkedHashMap<>();
-        if (b.length > 0) {
-            budget.put("min", b[0]);
-            budget.put("p10", b[(int) Math.min(b.length - 1, Math.floor(0.1 * b.length))]);
-            budget.put("p50", b[(int) Math.min(b.length - 1, Math.floor(0.5 * b.length))]);
-            budget.put("p90", b[(int) Math.min(b.length - 1, Math.floor(0.9 * b.length))]);
-            budget.put("max", b[b.length - 1]);
-        }
-        m.put("budget", budget);
+        m.put("budget", st.budget);
         m.put("max_prep_time", st.maxPrepTime);
         m.put("user_edits", st.userEdits);
         m.put("inputs", fingerprintMap(fps));
@@ -63,11 +48,6 @@ final class PlannerSummary {
         m.put("seed", cfg.seed());
         m.put("version", Version.get());
         return m;
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        int i = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
     static String duration(long micros) {
