@@ -61,16 +61,16 @@ public final class PlannerSimulator {
     public Result run() {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), false);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = db.connect()) {
+        try (Connection c = db.connect();
+             // PostgreSQL runs one COPY at a time per connection: tables filled side by side use a second one.
+             Connection c2 = db.dialect() == PlannerDb.Dialect.POSTGRES ? db.connect() : null) {
+            Connection side = c2 == null ? c : c2;
             for (String sql : PlannerSchema.ddl(db.dialect())) {
                 exec(c, db, sql);
             }
-            if (db.dialect() == PlannerDb.Dialect.POSTGRES) {
-                c.setAutoCommit(false);
-            }
             long startMicros = cfg.start().toEpochDay() * DAY;
             try (BulkLoader households = table(c, db, "households");
-                 BulkLoader constraints = table(c, db, "household_constraints")) {
+                 BulkLoader constraints = table(side, db, "household_constraints")) {
                 for (int h = 0; h < cfg.households(); h++) {
                     household(h, households, constraints);
                 }
@@ -85,17 +85,13 @@ public final class PlannerSimulator {
             }
             rows.put("pantry_snapshots", snaps);
             long[] counts = new long[2];
-            try (BulkLoader events = table(c, db, "exp.events"); BulkLoader edits = table(c, db, "plan_edits")) {
+            try (BulkLoader events = table(c, db, "exp.events"); BulkLoader edits = table(side, db, "plan_edits")) {
                 for (int h = 0; h < cfg.households(); h++) {
                     activity(h, startMicros, events, edits, counts);
                 }
             }
             rows.put("exp.events", counts[0]);
             rows.put("plan_edits", counts[1]);
-            if (db.dialect() == PlannerDb.Dialect.POSTGRES) {
-                c.commit();
-                c.setAutoCommit(true);
-            }
             for (String sql : PlannerSchema.indexes(db.dialect())) {
                 exec(c, db, sql);
             }
