@@ -134,12 +134,26 @@ final class PlannerDb {
             props.setProperty("connectTimeout", "10");
             props.setProperty("ApplicationName", "dsgen");
         }
-        try {
-            Connection c = DriverManager.getConnection(target, props);
-            return c;
-        } catch (SQLException e) {
-            throw connectFailure(e);
+        SQLException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return DriverManager.getConnection(target, props);
+            } catch (SQLException e) {
+                last = e;
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                // Only a server that cannot be reached (08xxx) is worth a retry.
+                if (dialect != Dialect.POSTGRES || !state.startsWith("08") || attempt == 2) {
+                    break;
+                }
+                try {
+                    Thread.sleep(500L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw connectFailure(last);
     }
 
     private boolean authorityHasUser() {
@@ -161,8 +175,8 @@ final class PlannerDb {
             if (state.equals("3D000")) {
                 return DsgenException.input("database does not exist: " + where + " (--db)");
             }
-            return DsgenException.external("database unreachable: " + where + " (--db; is the server running and "
-                    + "accepting TCP connections?)", null);
+            return DsgenException.external("database unreachable after 3 attempts: " + where + " (--db; is the server "
+                    + "running and accepting TCP connections?)", null);
         }
         if (dialect == Dialect.DUCKDB) {
             String msg = firstLine(e.getMessage());
