@@ -6,6 +6,7 @@
 #
 #   bench/planner-dataset.sh [HOUSEHOLDS] [DAYS]     (default 23500 households x 29 days ~ 1.0M events)
 #
+# BENCH_DB=duckdb or BENCH_DB=postgres runs one database only (default: both).
 # Needs target/dsgen.jar and target/test-classes (./mvnw -B package -DskipTests). PostgreSQL: uses
 # initdb/pg_ctl from PATH or /usr/lib/postgresql/*/bin (Debian package "postgresql"); skipped with a
 # message when there are none. Run as root, the server runs as the "postgres" user.
@@ -62,7 +63,10 @@ run_db() { # label url
       "'"$label"'", rows, b, rows / b, rows / r, (rows / r) / b }'
 }
 
-run_db duckdb "jdbc:duckdb:$work/planner.duckdb"
+if [ "${BENCH_DB:-all}" != postgres ]; then
+  run_db duckdb "jdbc:duckdb:$work/planner.duckdb"
+fi
+[ "${BENCH_DB:-all}" = duckdb ] && exit 0
 
 # PostgreSQL: a throwaway server on 127.0.0.1, if the binaries are here.
 initdb_bin=$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)
@@ -73,8 +77,10 @@ if [ -z "$initdb_bin" ] || [ -z "$pg_ctl_candidate" ]; then
 fi
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 port=55439
+mkdir -p "$work/pg" "$work/sock"
+[ "$(id -u)" = 0 ] && chown postgres "$work/pg" "$work/sock"
 as_pg "$initdb_bin" -D "$work/pg" -U postgres -A trust >/dev/null
 pg_ctl_bin="$pg_ctl_candidate"
-as_pg "$pg_ctl_bin" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" \
-  -l "$work/pg.log" -w start >/dev/null
+as_pg "$pg_ctl_bin" -D "$work/pg" -o "-p $port -k $work/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" \
+  -l "$work/sock/pg.log" -w start >/dev/null
 run_db postgres "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"

@@ -73,8 +73,9 @@ final class ExampleSchema {
     }
 
     /**
-     * Write tuning: unique ids get no dictionary (it would only fall back after costing time), and
-     * the optional Parquet size statistics are off; min/max statistics stay.
+     * Write tuning: unique ids get no dictionary (it would only fall back after costing time); the
+     * optional Parquet size statistics are off; min/max statistics are kept for the flat metadata
+     * and household id columns readers filter on, not for values inside nested lists.
      */
     static AvroParquetWriter.Builder<GenericRecord> tuning(AvroParquetWriter.Builder<GenericRecord> b) {
         for (String column : List.of("metadata.event_id", "metadata.previous_plan_event_id",
@@ -82,7 +83,13 @@ final class ExampleSchema {
                 "target.accepted_plan.plan_id", "input.previous_plan.plan_id")) {
             b = b.withDictionaryEncoding(column, false);
         }
-        return b.withSizeStatisticsEnabled(false);
+        b = b.withSizeStatisticsEnabled(false).withStatisticsEnabled(false);
+        for (Schema.Field f : METADATA.getFields()) {
+            if (f.schema().getType() != Schema.Type.ARRAY) {
+                b = b.withStatisticsEnabled("metadata." + f.name(), true);
+            }
+        }
+        return b.withStatisticsEnabled("input.household.id", true);
     }
 
     private static Schema nullable(Schema s) {

@@ -66,6 +66,7 @@ final class PlannerSchema {
         return List.of(
                 "CREATE INDEX events_unit_time ON exp.events (unit_id, \"timestamp\", id)",
                 "CREATE INDEX pantry_household_time ON pantry_snapshots (household_id, snapshot_time)",
+                "CREATE INDEX plan_edits_plan ON plan_edits (plan_id)",
                 "ANALYZE");
     }
 
