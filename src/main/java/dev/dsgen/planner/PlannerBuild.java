@@ -241,6 +241,10 @@ public final class PlannerBuild {
                 group.clear();
                 while (events.peek() != null && events.peek().unit().equals(unit)) {
                     Event e = events.next();
+                    if (e.id() == null) {
+                        throw DsgenException.input("exp.events has a row without an id (household " + unit + ") (--db "
+                                + db.where() + ")");
+                    }
                     if (!ids.add(e.id())) {
                         throw DsgenException.input("duplicate event id '" + e.id() + "' in exp.events (--db "
                                 + db.where() + "; event ids must be unique)");

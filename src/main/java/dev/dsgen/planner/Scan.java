@@ -104,6 +104,10 @@ final class Scan<T> implements AutoCloseable {
                 pending = mapper.map(rs, fingerprint);
                 fingerprint.rows++;
                 String k = key.of(pending);
+                if (k == null) {
+                    throw DsgenException.input(table + " has a row without a household id (row " + fingerprint.rows
+                            + " of the scan) (--db " + db.where() + ")");
+                }
                 if (lastKey != null && k.compareTo(lastKey) < 0) {
                     throw DsgenException.input(table + " rows did not arrive in byte order of household id ('"
                             + k + "' after '" + lastKey + "') (--db " + db.where() + ")");

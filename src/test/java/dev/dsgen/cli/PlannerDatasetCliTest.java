@@ -159,6 +159,18 @@ class PlannerDatasetCliTest {
     }
 
     @Test
+    void missingIdsAreExit3NotACrash() throws SQLException {
+        simulate();
+        sql("ALTER TABLE exp.events ALTER unit_id DROP NOT NULL",
+                "UPDATE exp.events SET unit_id = NULL WHERE id = (SELECT min(id) FROM exp.events WHERE event_type = 'plan_accepted')");
+        build().assertFails(3, "exp.events", "without a household id");
+        simulate();
+        sql("ALTER TABLE exp.events ALTER id DROP NOT NULL",
+                "UPDATE exp.events SET id = NULL WHERE id = (SELECT min(id) FROM exp.events WHERE event_type = 'plan_accepted')");
+        build().assertFails(3, "exp.events", "without an id");
+    }
+
+    @Test
     void malformedJsonInPayloadOrContextIsExit3WithTheEventId() throws SQLException {
         simulate();
         // Users' tables may keep JSON as text, so nothing checked it on the way in.
