@@ -3,7 +3,6 @@ package dev.dsgen.planner;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dsgen.core.Digits;
-import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.planner.BulkLoader.Micros;
@@ -311,12 +310,6 @@ public final class PlannerSimulator {
             return dev.dsgen.io.Json.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void checkConfig(SimulateConfig cfg) {
-        if (cfg.households() < 1 || cfg.days() < 1) {
-            throw DsgenException.usage("--households and --days must be at least 1");
         }
     }
 }
