@@ -26,4 +26,11 @@ dsgen synth-entities --dry-run --dev --quiet --seed 42 \
 dsgen ranking-queries --dry-run --quiet --seed 42 --input "$here/deals" \
   --output "$out/processed/ranking_training_data.json" --summary "$out/reports/ranking_summary.json"
 
+# 3. planner-dataset: a small event database in an embedded DuckDB file, then one day's dataset
+#    (window 2025-01-03..2025-01-10) with its validation; no server needed.
+dsgen planner-dataset simulate --quiet --seed 42 --households 150 --days 10 \
+  --db "jdbc:duckdb:$out/planner/events.duckdb"
+dsgen planner-dataset build --dry-run --quiet --seed 42 --date 2025-01-10 \
+  --db "jdbc:duckdb:$out/planner/events.duckdb" --out "$out/datasets/planner" --min-rows 100
+
 echo "pipeline: ok"

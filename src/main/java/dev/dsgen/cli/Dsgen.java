@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 /** The root command: lists the generators, prints version, help and the exit-code table. */
 @Command(name = "dsgen", mixinStandardHelpOptions = true, versionProvider = Dsgen.VersionProvider.class,
         description = "Reproducible, validated training-data generators for machine-learning teams.",
-        subcommands = {SynthEntitiesCommand.class, RankingQueriesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SynthEntitiesCommand.class, RankingQueriesCommand.class, PlannerDatasetCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Dsgen implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.dsgen.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -29,14 +30,28 @@ public final class ParquetTable {
 
     /** The one writer set-up of the project, for any Parquet {@link OutputFile}. */
     static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema) throws IOException {
+        return open(file, schema, b -> b);
+    }
+
+    /**
+     * The same set-up with per-column tuning on top (e.g. no dictionary for unique id columns, no
+     * optional size statistics), for large nested files whose write time matters.
+     */
+    public static ParquetWriter<GenericRecord> open(Path file, Schema schema,
+            UnaryOperator<AvroParquetWriter.Builder<GenericRecord>> tuning) throws IOException {
+        return open(new LocalOutputFile(file), schema, tuning);
+    }
+
+    private static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema,
+            UnaryOperator<AvroParquetWriter.Builder<GenericRecord>> tuning) throws IOException {
         // A plain (non-Hadoop) configuration: no Hadoop Configuration class init, no XML parsing.
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return AvroParquetWriter.<GenericRecord>builder(file)
+        return tuning.apply(AvroParquetWriter.<GenericRecord>builder(file)
                 .withSchema(schema)
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))
                 .build();
     }
 

@@ -58,7 +58,7 @@ class DsgenJarIT {
     @Test
     void helpExitsZeroWithNothingOnStderr() {
         CliRun run = dsgen("--help").assertExit(0).assertStderrEmpty()
-                .assertStdoutContains("synth-entities", "completion", "Exit codes:");
+                .assertStdoutContains("synth-entities", "ranking-queries", "planner-dataset", "completion", "Exit codes:");
         for (int code = 0; code <= 6; code++) {
             int k = code;
             assertTrue(run.out().matches("(?s).*\\n\\s+" + k + "\\s+\\S.*"), () -> "exit code " + k + run.describe());
@@ -188,13 +188,18 @@ class DsgenJarIT {
         for (String f : List.of("synth/leads.csv", "synth/sales.csv", "synth/financial.csv", "synth/truth.csv",
                 "synth/metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
                 "pairs/metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
-                "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json")) {
+                "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json",
+                "datasets/planner/2025-01-10/training.parquet",
+                "datasets/planner/2025-01-10/schema.json", "datasets/planner/2025-01-10/dataset_summary.md",
+                "datasets/planner/2025-01-10/metadata.json")) {
             assertTrue(Files.isRegularFile(outDir.resolve(f)), () -> "pipeline did not write " + f + run.describe());
         }
         JsonNode summary = SynthLayout.readJson(outDir.resolve("reports/synth_summary.json"));
         assertTrue(summary.path("validation").path("passed").asBoolean(false), "pipeline summary validation.passed");
         JsonNode ranking = SynthLayout.readJson(outDir.resolve("reports/ranking_summary.json"));
         assertTrue(ranking.path("validation").path("passed").asBoolean(false), "pipeline ranking summary validation.passed");
+        JsonNode planner = SynthLayout.readJson(outDir.resolve("datasets/planner/2025-01-10/metadata.json"));
+        assertTrue(planner.path("validation").path("passed").asBoolean(false), "planner dataset validation.passed");
     }
 
     /** ranking-queries through the JAR: a clean stderr (Lucene prints nothing), and the sidecar beside the output. */

@@ -1,0 +1,112 @@
+package dev.dsgen.io;
+
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.ExitCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A whole output folder written as a unit (a dataset partition such as {@code datasets/x/<date>/}):
+ * files go into a hidden staging folder beside the target, and {@link #commit()} swaps it in by
+ * renames, so the final name only ever holds a complete folder (the old one or the new one).
+ * {@link #close()} without a commit deletes the staging folder.
+ */
+public final class OutputFolder implements AutoCloseable {
+    private final Path target;
+    private final Path staging;
+    private boolean committed;
+
+    private OutputFolder(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /**
+     * Checks the target up front (exit 6 when it exists and {@code overwrite} is false; exit 2 when
+     * its parent cannot be written, naming {@code flag}) and creates the staging folder.
+     */
+    public static OutputFolder begin(Path target, String flag, boolean overwrite) {
+        Path t = target.toAbsolutePath().normalize();
+        if (Files.exists(t) && !Files.isDirectory(t)) {
+            throw DsgenException.usage("output " + t + " exists and is not a folder (" + flag + ")");
+        }
+        if (!overwrite && Files.exists(t)) {
+            throw DsgenException.conflict("output exists: " + t + " (" + flag
+                    + "; --no-overwrite was given; remove it or drop --no-overwrite)");
+        }
+        OutputFiles.ensureWritableDirectory(t.getParent(), flag);
+        Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(staging);
+            Files.createDirectory(staging);
+        } catch (IOException e) {
+            throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
+        }
+        return new OutputFolder(t, staging);
+    }
+
+    /** Where the file {@code name} is written before the commit. */
+    public Path staged(String name) {
+        return staging.resolve(name);
+    }
+
+    /** Where the file {@code name} will be after the commit. */
+    public Path target(String name) {
+        return target.resolve(name);
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the staged folder into place, replacing an earlier one. */
+    public void commit() {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(old);
+            boolean had = Files.exists(target);
+            if (had) {
+                OutputFiles.move(target, old);
+            }
+            OutputFiles.move(staging, target);
+            committed = true;
+            if (had) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new DsgenException(ExitCode.INTERNAL, "cannot move output folder into place: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // best effort: a leftover hidden staging folder is never under the final name
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

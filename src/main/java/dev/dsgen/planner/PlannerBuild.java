@@ -1,0 +1,527 @@
+package dev.dsgen.planner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.Progress;
+import dev.dsgen.core.RunMetadata;
+import dev.dsgen.io.Json;
+import dev.dsgen.io.OutputFolder;
+import dev.dsgen.io.ParquetTable;
+import dev.dsgen.io.ParquetWarmUp;
+import dev.dsgen.planner.PointInTime.Accepted;
+import dev.dsgen.planner.PointInTime.PantryMatch;
+import dev.dsgen.planner.PointInTime.Snapshot;
+import dev.dsgen.validate.ValidationReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * {@code planner-dataset build}: five ordered scans (events, households, constraints, pantry
+ * snapshots, plan edits), a merge per household that does the point-in-time join in dsgen (so the
+ * result does not depend on the database), nested Parquet, then validation of what was written,
+ * schema.json, dataset_summary.md and metadata.json, swapped into {@code out/<date>/} as a unit.
+ */
+public final class PlannerBuild {
+    static final String PARQUET = "training.parquet";
+    static final String SCHEMA = "schema.json";
+    static final String SUMMARY = "dataset_summary.md";
+    static final String METADATA = "metadata.json";
+
+    /** What a run produced. */
+    public record Result(ValidationReport report, Path folder, long rows, Map<String, Object> summary) {
+    }
+
+    record Event(String id, String type, String unit, long time, String context, String payload) {
+    }
+
+    record Household(String id, Integer size, String preferences, String restrictions) {
+    }
+
+    record Constraints(String householdId, Double budget, Integer maxPrep, String excluded) {
+    }
+
+    record Edit(String id, String planId, String householdId, long time, String type, Integer mealDay,
+                String oldRecipe, String newRecipe) {
+    }
+
+    private final BuildConfig cfg;
+    private final PrintWriter log;
+    private final Progress progress;
+
+    public PlannerBuild(BuildConfig cfg, PrintWriter log, Progress progress) {
+        this.cfg = cfg;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    public Result run() {
+        ParquetWarmUp.start();
+        PlannerDb db = PlannerDb.of(cfg.dbUrl(), true);
+        RunMetadata meta = new RunMetadata("planner-dataset build", cfg.seed());
+        Map<String, Scan.Fingerprint> fingerprints = new LinkedHashMap<>();
+        long rows;
+        try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
+            Path parquet = folder.staged(PARQUET);
+            progress.start("scan, join and write", 1);
+            rows = extract(db, parquet, fingerprints);
+            progress.finish();
+            progress.start("validation", 1);
+            PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
+            progress.finish();
+            String schemaJson = SchemaJson.build(parquet, cfg);
+            Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
+            String summary = PlannerSummary.markdown(facts, v.report(), cfg);
+            try {
+                Files.writeString(folder.staged(SCHEMA), schemaJson, StandardCharsets.UTF_8);
+                Files.writeString(folder.staged(SUMMARY), summary, StandardCharsets.UTF_8);
+                meta.output(folder.target(PARQUET), parquet, rows);
+                meta.output(folder.target(SCHEMA), folder.staged(SCHEMA), null);
+                meta.output(folder.target(SUMMARY), folder.staged(SUMMARY), null);
+                flags(meta, db);
+                meta.extra("inputs_tables", PlannerSummary.fingerprintMap(fingerprints));
+                meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
+                meta.validation(v.report().toMap());
+                Json.write(folder.staged(METADATA), meta.toMap(cfg.threads(), folder.target()));
+            } catch (IOException e) {
+                throw DsgenException.usage("cannot write outputs: " + e.getMessage() + " (--out)");
+            }
+            folder.commit();
+            if (cfg.mlflowUri() != null) {
+                new MlflowLogger(cfg, log).log(rows, folder.target(SCHEMA), schemaJson);
+            }
+            return new Result(v.report(), folder.target(), rows, facts);
+        }
+    }
+
+    /** Checks an {@code --mlflow-uri} value's form (exit 2). */
+    public static void checkMlflowUri(String uri) {
+        MlflowLogger.checkUri(uri);
+    }
+
+    private void flags(RunMetadata meta, PlannerDb db) {
+        meta.flag("date", cfg.date()).flag("start", cfg.start()).flag("end", cfg.end()).flag("db", db.where())
+                .flag("out", cfg.out()).flag("as-known-at", cfg.asKnownAt())
+                .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
+                .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
+                .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
+                .flag("overwrite", cfg.overwrite());
+    }
+
+    /** A TIMESTAMP literal both databases read the same way (whole seconds, UTC). */
+    static String ts(long micros) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
+        return "TIMESTAMP '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t) + "'";
+    }
+
+    /** The scans and the merge; returns the rows written. */
+    long extract(PlannerDb db, Path parquet, Map<String, Scan.Fingerprint> fingerprints) {
+        String start = ts(cfg.startMicros());
+        String end = ts(cfg.endMicros());
+        List<Connection> connections = new ArrayList<>();
+        try {
+            Connection first = db.connect();
+            connections.add(first);
+            PlannerSchema.check(first, db);
+            for (int i = 0; i < 4; i++) {
+                connections.add(another(db, first));
+            }
+            for (Connection c : connections) {
+                if (db.dialect() == PlannerDb.Dialect.POSTGRES) {
+                    c.setAutoCommit(false); // cursors: pgJDBC streams with a fetch size only inside a transaction
+                }
+            }
+            String ts = "\"timestamp\"";
+            try (Scan<Event> events = new Scan<>(db, connections.get(0), "exp.events",
+                    "SELECT id, event_type, unit_id, " + db.epochMicros(ts) + ", " + db.jsonText("context") + ", "
+                            + db.jsonText("payload") + " FROM exp.events WHERE " + ts + " < " + end
+                            + " AND (event_type = 'plan_accepted' OR (event_type = 'plan_generated' AND " + ts + " >= "
+                            + start + ")) ORDER BY " + db.binaryOrder("unit_id") + ", " + ts + ", " + db.binaryOrder("id"),
+                    (rs, fp) -> new Event(fp.str(rs, 1), fp.str(rs, 2), fp.str(rs, 3), fp.lng(rs, 4), fp.str(rs, 5),
+                            fp.str(rs, 6)), Event::unit);
+                 Scan<Household> households = new Scan<>(db, connections.get(1), "households",
+                         "SELECT id, size, " + db.jsonText("preferences") + ", " + db.jsonText("dietary_restrictions")
+                                 + " FROM households ORDER BY " + db.binaryOrder("id"),
+                         (rs, fp) -> new Household(fp.str(rs, 1), fp.integer(rs, 2), fp.str(rs, 3), fp.str(rs, 4)),
+                         Household::id);
+                 Scan<Constraints> constraints = new Scan<>(db, connections.get(2), "household_constraints",
+                         "SELECT household_id, budget, max_prep_time, " + db.jsonText("excluded")
+                                 + " FROM household_constraints ORDER BY " + db.binaryOrder("household_id"),
+                         (rs, fp) -> new Constraints(fp.str(rs, 1), fp.dbl(rs, 2), fp.integer(rs, 3), fp.str(rs, 4)),
+                         Constraints::householdId);
+                 Scan<SnapshotRow> snapshots = new Scan<>(db, connections.get(3), "pantry_snapshots",
+                         "SELECT id, household_id, " + db.epochMicros("snapshot_time") + ", " + db.epochMicros("created_at")
+                                 + ", " + db.jsonText("items") + " FROM pantry_snapshots WHERE snapshot_time < " + end
+                                 + " ORDER BY " + db.binaryOrder("household_id") + ", snapshot_time, " + db.binaryOrder("id"),
+                         (rs, fp) -> new SnapshotRow(fp.str(rs, 2), new Snapshot(fp.str(rs, 1), fp.lng(rs, 3),
+                                 fp.lng(rs, 4, PointInTime.UNKNOWN), new LazyJson(fp.str(rs, 5)))),
+                         SnapshotRow::householdId);
+                 Scan<Edit> edits = new Scan<>(db, connections.get(4), "plan_edits",
+                         "SELECT id, plan_id, household_id, " + db.epochMicros("edit_time") + ", edit_type, meal_day, "
+                                 + "old_recipe, new_recipe FROM plan_edits WHERE edit_time < " + end + " ORDER BY "
+                                 + db.binaryOrder("household_id") + ", " + db.binaryOrder("plan_id") + ", edit_time, "
+                                 + db.binaryOrder("id"),
+                         (rs, fp) -> new Edit(fp.str(rs, 1), fp.str(rs, 2), fp.str(rs, 3), fp.lng(rs, 4), fp.str(rs, 5),
+                                 fp.integer(rs, 6), fp.str(rs, 7), fp.str(rs, 8)),
+                         Edit::householdId)) {
+                long n = merge(db, parquet, events, households, constraints, snapshots, edits);
+                for (Scan<?> s : List.of(households, constraints, snapshots, edits)) {
+                    s.drain();
+                }
+                fingerprints.put("exp.events", events.fingerprint);
+                fingerprints.put("households", households.fingerprint);
+                fingerprints.put("household_constraints", constraints.fingerprint);
+                fingerprints.put("pantry_snapshots", snapshots.fingerprint);
+                fingerprints.put("plan_edits", edits.fingerprint);
+                return n;
+            }
+        } catch (SQLException e) {
+            throw db.queryFailure("opening the scans", e);
+        } finally {
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // read-only connections: nothing to roll back
+                }
+            }
+        }
+    }
+
+    private static Connection another(PlannerDb db, Connection first) throws SQLException {
+        if (db.dialect() == PlannerDb.Dialect.DUCKDB) {
+            return first.unwrap(DuckDBConnection.class).duplicate();
+        }
+        return db.connect();
+    }
+
+    record SnapshotRow(String householdId, Snapshot snapshot) {
+    }
+
+    /** JSON text parsed on first use (a snapshot's items are parsed once, however many events use it). */
+    static final class LazyJson {
+        final String text;
+        GenericData.Record pantry;
+
+        LazyJson(String text) {
+            this.text = text;
+        }
+    }
+
+    private long merge(PlannerDb db, Path parquet, Scan<Event> events, Scan<Household> households,
+                       Scan<Constraints> constraints, Scan<SnapshotRow> snapshots, Scan<Edit> edits) {
+        PointInTime.Options options = new PointInTime.Options(cfg.asKnownAt(), cfg.maxStalenessMicros());
+        Set<String> ids = new HashSet<>();
+        long written = 0;
+        long startMicros = cfg.startMicros();
+        try (RecordSink writer = new RecordSink(parquet)) {
+            List<Event> group = new ArrayList<>();
+            while (events.peek() != null) {
+                String unit = events.peek().unit();
+                group.clear();
+                while (events.peek() != null && events.peek().unit().equals(unit)) {
+                    Event e = events.next();
+                    if (e.id() == null) {
+                        throw DsgenException.input("exp.events has a row without an id (household " + unit + ") (--db "
+                                + db.where() + ")");
+                    }
+                    if (!ids.add(e.id())) {
+                        throw DsgenException.input("duplicate event id '" + e.id() + "' in exp.events (--db "
+                                + db.where() + "; event ids must be unique)");
+                    }
+                    group.add(e);
+                }
+                group.sort(Comparator.comparingLong(Event::time).thenComparing(Event::id));
+                List<Household> hh = households.take(unit);
+                List<Constraints> cons = constraints.take(unit);
+                List<Snapshot> snaps = new ArrayList<>();
+                for (SnapshotRow s : snapshots.take(unit)) {
+                    snaps.add(s.snapshot());
+                }
+                snaps.sort(PointInTime.SNAPSHOT_ORDER);
+                Map<String, List<Edit>> editsByPlan = new HashMap<>();
+                for (Edit e : edits.take(unit)) {
+                    editsByPlan.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(e);
+                }
+                List<Accepted> accepted = new ArrayList<>();
+                for (Event e : group) {
+                    if (e.type().equals("plan_accepted")) {
+                        accepted.add(new Accepted(e.id(), e.time(), e));
+                    }
+                }
+                UnitContext ctx = new UnitContext(db, hh.isEmpty() ? null : hh.get(0),
+                        cons.isEmpty() ? null : cons.get(0), editsByPlan);
+                PointInTime.PantryCursor pantry = new PointInTime.PantryCursor(snaps, options);
+                PointInTime.PlanCursor plans = new PointInTime.PlanCursor(accepted);
+                for (Event e : group) {
+                    if (e.time() < startMicros) {
+                        continue; // history only: a previous plan for later events
+                    }
+                    writer.write(example(ctx, e, pantry.match(e.time()), plans.previous(e.time())));
+                    written++;
+                }
+            }
+            writer.finish();
+        }
+        return written;
+    }
+
+    /**
+     * Parquet encoding on a thread of its own, fed in order through a bounded queue: the file is the
+     * same as a single-threaded write, while scanning, parsing and joining go on beside it.
+     */
+    private static final class RecordSink implements AutoCloseable {
+        private static final List<GenericRecord> END = new ArrayList<>();
+        private final java.util.concurrent.ArrayBlockingQueue<List<GenericRecord>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+        private List<GenericRecord> batch = new ArrayList<>(BATCH);
+        private static final int BATCH = 512;
+        private volatile boolean failed;
+
+        RecordSink(Path file) {
+            thread = new Thread(() -> {
+                try (ParquetWriter<GenericRecord> w = ParquetTable.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                    while (true) {
+                        List<GenericRecord> b = queue.take();
+                        if (b == END) {
+                            break;
+                        }
+                        for (GenericRecord r : b) {
+                            w.write(r);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed = true;
+                    queue.clear();
+                    done.completeExceptionally(t);
+                    return;
+                }
+                done.complete(null); // only once the footer is written
+            }, "dsgen-parquet-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void write(GenericRecord r) {
+            batch.add(r);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        private void put(List<GenericRecord> b) {
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failed) {
+                        finish();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            }
+        }
+
+        /** Flushes, waits for the writer and rethrows its failure. */
+        void finish() {
+            if (!failed) {
+                if (!batch.isEmpty()) {
+                    put(batch);
+                    batch = new ArrayList<>();
+                }
+                put(END);
+            }
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!done.isDone()) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    /** What all events of one household share, parsed once. */
+    private final class UnitContext {
+        final PlannerDb db;
+        final Household household;
+        final Constraints constraints;
+        final Map<String, List<Edit>> edits;
+        final GenericData.Record householdRecord;
+        final GenericData.Record constraintsRecord;
+        final Map<String, GenericData.Record> planCache = new HashMap<>();
+
+        UnitContext(PlannerDb db, Household h, Constraints c, Map<String, List<Edit>> edits) {
+            this.db = db;
+            this.household = h;
+            this.constraints = c;
+            this.edits = edits;
+            if (h != null) {
+                householdRecord = new GenericData.Record(ExampleSchema.HOUSEHOLD);
+                householdRecord.put("id", h.id());
+                householdRecord.put("size", h.size());
+                householdRecord.put("preferences", ExampleSchema.strings(parse(h.preferences(), "households.preferences",
+                        "household " + h.id())));
+                householdRecord.put("restrictions", ExampleSchema.strings(parse(h.restrictions(),
+                        "households.dietary_restrictions", "household " + h.id())));
+            } else {
+                householdRecord = null;
+            }
+            if (c != null) {
+                constraintsRecord = new GenericData.Record(ExampleSchema.CONSTRAINTS);
+                constraintsRecord.put("budget", c.budget());
+                constraintsRecord.put("max_prep_time", c.maxPrep());
+                constraintsRecord.put("excluded_ingredients", ExampleSchema.strings(parse(c.excluded(),
+                        "household_constraints.excluded", "household " + c.householdId())));
+            } else {
+                constraintsRecord = null;
+            }
+        }
+
+        JsonNode parse(String text, String column, String row) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Json.MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw DsgenException.input("malformed JSON in " + column + " of " + row + " (--db " + db.where()
+                        + "; line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            }
+        }
+
+        /** The plan object of an accepted event (parsed once per event, as a previous plan may repeat). */
+        GenericData.Record planOf(Event e) {
+            GenericData.Record cached = planCache.get(e.id());
+            if (cached == null && !planCache.containsKey(e.id())) {
+                JsonNode payload = parse(e.payload(), "exp.events.payload", "event " + e.id());
+                cached = ExampleSchema.plan(payload == null ? null : payload.get("plan"));
+                planCache.put(e.id(), cached);
+            }
+            return cached;
+        }
+    }
+
+    private GenericRecord example(UnitContext u, Event e, PantryMatch pantry, Accepted previous) {
+        List<String> reasons = new ArrayList<>();
+        JsonNode payload = u.parse(e.payload(), "exp.events.payload", "event " + e.id());
+        JsonNode context = u.parse(e.context(), "exp.events.context", "event " + e.id());
+        if (payload != null && !payload.isObject() || context != null && !context.isObject()) {
+            throw DsgenException.input("malformed JSON in exp.events." + (context != null && !context.isObject()
+                    ? "context" : "payload") + " of event " + e.id() + " (--db " + u.db.where() + "; expected an object)");
+        }
+        GenericData.Record input = new GenericData.Record(ExampleSchema.INPUT);
+        input.put("household", u.householdRecord);
+        if (u.householdRecord == null) {
+            reasons.add("household:not_found");
+        }
+        input.put("constraints", u.constraintsRecord);
+        if (u.constraintsRecord == null) {
+            reasons.add("constraints:not_found");
+        }
+        GenericData.Record metadata = new GenericData.Record(ExampleSchema.METADATA);
+        metadata.put("pantry_status", pantry.status().key);
+        if (pantry.snapshot() != null) {
+            Snapshot s = pantry.snapshot();
+            LazyJson items = (LazyJson) s.payload();
+            if (items.pantry == null) {
+                items.pantry = ExampleSchema.pantry(u.parse(items.text, "pantry_snapshots.items", "snapshot " + s.id()));
+            }
+            input.put("pantry", items.pantry);
+            metadata.put("pantry_snapshot_id", s.id());
+            metadata.put("pantry_snapshot_time", s.time());
+            metadata.put("pantry_created_at", s.createdAt() == PointInTime.UNKNOWN ? null : s.createdAt());
+            metadata.put("pantry_lag_micros", e.time() - s.time());
+        } else {
+            reasons.add("pantry:" + pantry.status().key);
+        }
+        input.put("workflow_type", contextText(context, "workflow_type", "plan-first"));
+        input.put("mode", contextText(context, "mode", "autopilot"));
+        if (previous != null) {
+            Event pe = (Event) previous.payload();
+            input.put("previous_plan", u.planOf(pe));
+            metadata.put("previous_plan_event_id", pe.id());
+            metadata.put("previous_plan_time", pe.time());
+        } else {
+            reasons.add("previous_plan:none");
+        }
+        GenericData.Record target = new GenericData.Record(ExampleSchema.TARGET);
+        GenericData.Record plan = ExampleSchema.plan(payload == null ? null : payload.get("plan"));
+        if (e.type().equals("plan_accepted")) {
+            u.planCache.put(e.id(), plan); // a later event's previous plan: parsed once
+        }
+        target.put("accepted_plan", plan);
+        if (plan == null) {
+            reasons.add("accepted_plan:missing");
+        }
+        String planId = payload == null ? null : ExampleSchema.text(payload.get("plan_id"));
+        List<GenericData.Record> userEdits = new ArrayList<>();
+        if (planId != null) {
+            for (Edit ed : u.edits.getOrDefault(planId, List.of())) {
+                GenericData.Record r = new GenericData.Record(ExampleSchema.EDIT);
+                r.put("edit_id", ed.id());
+                r.put("edit_time", ed.time());
+                r.put("edit_type", ed.type());
+                r.put("meal_day", ed.mealDay());
+                r.put("old_recipe", ed.oldRecipe());
+                r.put("new_recipe", ed.newRecipe());
+                userEdits.add(r);
+            }
+        }
+        target.put("user_edits", userEdits);
+        metadata.put("timestamp", e.time());
+        metadata.put("policy_version_id", context == null ? null : ExampleSchema.text(context.get("policy_version_id")));
+        metadata.put("event_id", e.id());
+        metadata.put("event_type", e.type());
+        metadata.put("household_id", e.unit());
+        metadata.put("unmatched_reasons", reasons);
+        GenericData.Record example = new GenericData.Record(ExampleSchema.EXAMPLE);
+        example.put("input", input);
+        example.put("target", target);
+        example.put("metadata", metadata);
+        return example;
+    }
+
+    private static String contextText(JsonNode context, String key, String fallback) {
+        String v = context == null ? null : ExampleSchema.text(context.get(key));
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.dsgen.planner;
+
+import dev.dsgen.core.DsgenException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The event database behind {@code --db}: a JDBC URL ({@code jdbc:duckdb:FILE}, {@code
+ * jdbc:postgresql://HOST:PORT/DB}, or another driver on the class path). Credentials come from the
+ * URL or from {@code PGUSER}/{@code PGPASSWORD} and never appear in a message: errors name only
+ * {@link #where()}, the host, port and database (or the DuckDB file).
+ */
+final class PlannerDb {
+    enum Dialect { DUCKDB, POSTGRES, OTHER }
+
+    private final String url;
+    private final Dialect dialect;
+    private final String where;
+    private final boolean readOnly;
+    private final java.util.Map<String, String> env;
+
+    private PlannerDb(String url, boolean readOnly, java.util.Map<String, String> env) {
+        this.url = url;
+        this.readOnly = readOnly;
+        this.env = env;
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:duckdb:")) {
+            dialect = Dialect.DUCKDB;
+            String file = duckdbFile();
+            where = file.isEmpty() || file.startsWith(":memory:") ? "in-memory DuckDB" : "DuckDB file " + file;
+        } else if (lower.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRES;
+            where = "PostgreSQL at " + postgresHostPort();
+        } else if (lower.startsWith("jdbc:")) {
+            dialect = Dialect.OTHER;
+            int colon = url.indexOf(':', 5);
+            where = "database " + (colon > 0 ? url.substring(0, colon) : "jdbc") + ":...";
+        } else {
+            throw DsgenException.usage("--db must be a JDBC URL such as jdbc:duckdb:data/planner.duckdb or "
+                    + "jdbc:postgresql://127.0.0.1:5432/planner (--db)");
+        }
+    }
+
+    /** For {@code simulate} (writes) or {@code build} (reads only; a missing DuckDB file is an input error). */
+    static PlannerDb of(String url, boolean readOnly) {
+        return new PlannerDb(url, readOnly, System.getenv());
+    }
+
+    static PlannerDb of(String url, boolean readOnly, java.util.Map<String, String> env) {
+        return new PlannerDb(url, readOnly, env);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data lives, safe to print: no user name, no password, no query string. */
+    String where() {
+        return where;
+    }
+
+    private String duckdbFile() {
+        String rest = url.substring("jdbc:duckdb:".length());
+        int q = rest.indexOf('?');
+        return q >= 0 ? rest.substring(0, q) : rest;
+    }
+
+    private String postgresHostPort() {
+        // jdbc:postgresql://[user[:pass]@]host[:port][,host2...]/db?params
+        String rest = url.substring("jdbc:postgresql:".length());
+        if (!rest.startsWith("//")) {
+            return "localhost:5432/" + stripQuery(rest);
+        }
+        rest = rest.substring(2);
+        int slash = rest.indexOf('/');
+        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
+        String db = slash >= 0 ? stripQuery(rest.substring(slash + 1)) : "";
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        if (authority.isEmpty()) {
+            authority = "localhost";
+        }
+        if (!authority.contains(":") || authority.startsWith("[") && !authority.contains("]:")) {
+            authority = authority + ":5432";
+        }
+        return authority + (db.isEmpty() ? "" : "/" + db);
+    }
+
+    private static String stripQuery(String s) {
+        int q = s.indexOf('?');
+        return q >= 0 ? s.substring(0, q) : s;
+    }
+
+    /** A new connection; unreachable servers are exit 5, a missing DuckDB file for reading exit 3. */
+    Connection connect() {
+        Properties props = new Properties();
+        String target = url;
+        if (dialect == Dialect.DUCKDB) {
+            String file = duckdbFile();
+            boolean memory = file.isEmpty() || file.startsWith(":memory:");
+            if (!memory) {
+                Path p = Path.of(file);
+                if (readOnly && !Files.isRegularFile(p)) {
+                    throw DsgenException.input("no database at " + where + " (--db; run 'dsgen planner-dataset simulate' "
+                            + "first or point --db at your event database)");
+                }
+                if (!readOnly && p.toAbsolutePath().getParent() != null) {
+                    try {
+                        Files.createDirectories(p.toAbsolutePath().getParent());
+                    } catch (java.io.IOException e) {
+                        throw DsgenException.usage("cannot create the folder of " + where + " (--db)");
+                    }
+                }
+                if (readOnly) {
+                    props.setProperty("duckdb.read_only", "true");
+                }
+            }
+        } else if (dialect == Dialect.POSTGRES) {
+            // libpq-style environment, used only when the URL does not say otherwise.
+            if (!url.contains("user=") && !authorityHasUser() && env.get("PGUSER") != null) {
+                props.setProperty("user", env.get("PGUSER"));
+            }
+            if (!url.contains("password=") && env.get("PGPASSWORD") != null) {
+                props.setProperty("password", env.get("PGPASSWORD"));
+            }
+            props.setProperty("connectTimeout", "10");
+            props.setProperty("ApplicationName", "dsgen");
+        }
+        SQLException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return DriverManager.getConnection(target, props);
+            } catch (SQLException e) {
+                last = e;
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                // Only a server that cannot be reached (08xxx) is worth a retry.
+                if (dialect != Dialect.POSTGRES || !state.startsWith("08") || attempt == 2) {
+                    break;
+                }
+                try {
+                    Thread.sleep(500L << attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw connectFailure(last);
+    }
+
+    private boolean authorityHasUser() {
+        try {
+            URI u = URI.create(url.substring(5));
+            return u.getRawUserInfo() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private DsgenException connectFailure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (dialect == Dialect.POSTGRES) {
+            if (state.startsWith("28")) {
+                return DsgenException.external("authentication failed for " + where
+                        + " (--db; check the user in the URL and PGPASSWORD)", null);
+            }
+            if (state.equals("3D000")) {
+                return DsgenException.input("database does not exist: " + where + " (--db)");
+            }
+            return DsgenException.external("database unreachable after 3 attempts: " + where + " (--db; is the server "
+                    + "running and accepting TCP connections?)", null);
+        }
+        if (dialect == Dialect.DUCKDB) {
+            String msg = firstLine(e.getMessage());
+            if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
+                return DsgenException.external("cannot open " + where + ": it is locked by another process (--db)", null);
+            }
+            return DsgenException.input("cannot open " + where + ": " + redact(msg) + " (--db)");
+        }
+        return DsgenException.external("cannot connect to " + where + " (--db; SQL state " + state + ")", null);
+    }
+
+    private String redact(String msg) {
+        return msg.replace(url, where);
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).strip();
+    }
+
+    /** An expression giving {@code column} (a TIMESTAMP without time zone, read as UTC) as epoch microseconds. */
+    String epochMicros(String column) {
+        return switch (dialect) {
+            case DUCKDB -> "epoch_us(" + column + ")";
+            case POSTGRES -> "(extract(epoch from " + column + ") * 1000000)::bigint";
+            case OTHER -> column;
+        };
+    }
+
+    /** An expression giving a JSON column as text. */
+    String jsonText(String column) {
+        return switch (dialect) {
+            case DUCKDB -> "CAST(" + column + " AS VARCHAR)";
+            case POSTGRES -> column + "::text";
+            case OTHER -> column;
+        };
+    }
+
+    /** {@code ORDER BY} for a text key in byte order, whatever the database collation. */
+    String binaryOrder(String column) {
+        return dialect == Dialect.POSTGRES ? column + " COLLATE \"C\"" : column;
+    }
+
+    /** The database's text for an SQL failure during a query, without the URL. */
+    DsgenException queryFailure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return DsgenException.external("lost the connection to " + where + " while " + what + " (--db)", null);
+        }
+        return DsgenException.input("query failed on " + where + " while " + what + ": "
+                + redact(firstLine(e.getMessage())) + " (--db)");
+    }
+}
