@@ -87,7 +87,7 @@ public final class RankingQueries {
         // Output conflicts (exit 6) and unwritable directories (exit 2) are found before any work.
         try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
             progress.start("deal graph", 1);
-            DealGraph graph = DealGraph.load(cfg.input());
+            DealGraph graph = DealGraph.load(cfg.input(), cfg.threads());
             progress.finish();
             List<Cluster> all = order(graph, cfg.seed());
             int n = cfg.clusters();
