@@ -79,20 +79,10 @@ final class Bm25Index implements AutoCloseable {
     private final List<Deal> deals;
     /** Each term's documents (ascending) and their BM25 term scores; read-only after the constructor. */
     private final Map<String, Postings> postings = new HashMap<>();
-    private final ThreadLocal<Scratch> scratch;
+    /** Per-thread score accumulator by document, all 0 between searches. */
+    private final ThreadLocal<double[]> scratch;
 
     private record Postings(int[] docs, float[] scores) {
-    }
-
-    /** Per-thread accumulators: scores by document (0: not hit yet) and the documents hit. */
-    private static final class Scratch {
-        final double[] score;
-        final int[] hit;
-
-        Scratch(int docs) {
-            score = new double[docs];
-            hit = new int[docs];
-        }
     }
 
     Bm25Index(DealGraph graph) {
@@ -124,7 +114,7 @@ final class Bm25Index implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int docs = deals.size();
-        scratch = ThreadLocal.withInitial(() -> new Scratch(docs));
+        scratch = ThreadLocal.withInitial(() -> new double[docs]);
     }
 
     /** Scores every posting of the field as a {@code TermQuery} with boost 1 would. */
@@ -186,44 +176,47 @@ final class Bm25Index implements AutoCloseable {
         if (terms.isEmpty() || k <= 0) {
             return List.of();
         }
-        Scratch s = scratch.get();
-        double[] acc = s.score;
-        int[] hit = s.hit;
-        int hits = 0;
+        double[] acc = scratch.get();
+        boolean any = false;
         for (String t : terms) {
             Postings p = postings.get(t);
             if (p == null) {
                 continue;
             }
+            any = true;
             int[] docs = p.docs;
             float[] sc = p.scores;
             for (int i = 0; i < docs.length; i++) {
-                int d = docs[i];
-                if (acc[d] == 0) {
-                    hit[hits++] = d;
-                }
-                acc[d] += sc[i];
+                acc[docs[i]] += sc[i];
             }
         }
-        // A bounded min-heap of the best k (worst at the root), then sorted best first.
-        int size = Math.min(k, hits);
-        float[] hs = new float[size];
-        int[] hd = new int[size];
+        if (!any) {
+            return List.of();
+        }
+        // One pass over all documents in order (cheaper than tracking which were hit: most are),
+        // keeping the best k in a min-heap (worst at the root); documents come in increasing
+        // order, so a later one only enters with a strictly higher score, as in Lucene.
+        float[] hs = new float[Math.min(k, acc.length)];
+        int[] hd = new int[hs.length];
         int n = 0;
-        for (int i = 0; i < hits; i++) {
-            int d = hit[i];
+        float worst = 0; // no match scores 0: it never enters
+        for (int d = 0; d < acc.length; d++) {
             float score = (float) acc[d];
-            acc[d] = 0;
-            if (n < size) {
-                hs[n] = score;
-                hd[n] = d;
-                up(hs, hd, n++);
-            } else if (better(score, d, hs[0], hd[0])) {
-                hs[0] = score;
-                hd[0] = d;
-                down(hs, hd, n);
+            if (score > worst) {
+                if (n < hs.length) {
+                    hs[n] = score;
+                    hd[n] = d;
+                    up(hs, hd, n++);
+                    worst = n < hs.length ? 0 : hs[0];
+                } else {
+                    hs[0] = score;
+                    hd[0] = d;
+                    down(hs, hd, n);
+                    worst = hs[0];
+                }
             }
         }
+        Arrays.fill(acc, 0);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

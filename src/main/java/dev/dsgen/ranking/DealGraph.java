@@ -3,6 +3,7 @@ package dev.dsgen.ranking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.Parallel;
 import dev.dsgen.io.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The deal graph: deals (platforms and add-ons) and events from every {@code *.json} file of a
@@ -67,6 +70,14 @@ public final class DealGraph {
 
     /** Loads every {@code *.json} file of {@code dir} (sorted by name). */
     public static DealGraph load(Path dir) {
+        return load(dir, 1);
+    }
+
+    /**
+     * As {@link #load(Path)}, parsing up to {@code threads} files at once; the graph is the same
+     * (files are merged in name order, and the first bad file in that order is the one reported).
+     */
+    public static DealGraph load(Path dir, int threads) {
         if (!Files.isDirectory(dir)) {
             throw DsgenException.input((Files.exists(dir) ? "input is not a directory: " : "input directory not found: ")
                     + dir + " (--input; the project ships a sample graph: --input samples/deals)");
@@ -87,8 +98,26 @@ public final class DealGraph {
         }
         List<Deal> dealList = new ArrayList<>();
         List<DealEvent> events = new ArrayList<>();
-        for (Path f : files) {
-            read(f, dealList, events);
+        int workers = Math.min(threads, files.size());
+        ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "dsgen-deal-files");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Parallel.mapOrdered(pool, workers, files.size(), i -> {
+                List<Deal> d = new ArrayList<>();
+                List<DealEvent> e = new ArrayList<>();
+                read(files.get(i), d, e);
+                return Map.entry(d, e);
+            }, r -> {
+                dealList.addAll(r.getKey());
+                events.addAll(r.getValue());
+            });
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         if (dealList.isEmpty()) {
             throw DsgenException.input("no deals in the *.json files of " + dir + " (--input; see docs/deal-graph.md)");

@@ -87,7 +87,7 @@ public final class RankingQueries {
         // Output conflicts (exit 6) and unwritable directories (exit 2) are found before any work.
         try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
             progress.start("deal graph", 1);
-            DealGraph graph = DealGraph.load(cfg.input());
+            DealGraph graph = DealGraph.load(cfg.input(), cfg.threads());
             progress.finish();
             List<Cluster> all = order(graph, cfg.seed());
             int n = cfg.clusters();
@@ -110,6 +110,15 @@ public final class RankingQueries {
     private Result generate(DealGraph graph, List<Cluster> selected, List<Cluster> todo, Existing existing,
                             List<String> warnings, OutputFiles out) {
         LlmClient client = cfg.dryRun() ? null : new LlmClient(cfg.llm(), log);
+        // The index depends only on the graph: it is built while the queries are written (LLM
+        // answers are awaited, or the fallback runs on the other threads). Same index either way.
+        ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dsgen-bm25-index");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Bm25Index> pendingIndex = indexer.submit(() -> new Bm25Index(graph));
+        indexer.shutdown();
         long llmStart = System.nanoTime();
         progress.start(cfg.dryRun() ? "queries (offline fallback)" : "queries (LLM)", todo.size());
         List<Candidates> candidates = new ArrayList<>(todo.size());
@@ -156,7 +165,7 @@ public final class RankingQueries {
         }
 
         progress.start("BM25 index", 1);
-        Bm25Index index = new Bm25Index(graph);
+        Bm25Index index = Parallel.join(pendingIndex);
         progress.finish();
         progress.start("labels and negatives", done.size());
         Negatives negatives = new Negatives(graph);
