@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -35,11 +38,45 @@ public final class ParquetTable {
 
     /**
      * The same set-up with per-column tuning on top (e.g. no dictionary for unique id columns, no
-     * optional size statistics), for large nested files whose write time matters.
+     * optional size statistics), for large nested files whose write time matters; rows are written
+     * through {@link CompiledAvroWriteSupport}, which makes the same calls as parquet-avro's generic
+     * writer (so the same bytes for the same settings) with the schema work done once.
      */
     public static ParquetWriter<GenericRecord> open(Path file, Schema schema,
-            UnaryOperator<AvroParquetWriter.Builder<GenericRecord>> tuning) throws IOException {
-        return open(new LocalOutputFile(file), schema, tuning);
+            UnaryOperator<CompiledBuilder> tuning) throws IOException {
+        // The same configuration as the generic set-up below.
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return tuning.apply(new CompiledBuilder(new LocalOutputFile(file), schema)
+                .withConf(conf)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))
+                .build();
+    }
+
+    /** A writer builder for {@link CompiledAvroWriteSupport}; the settings are ParquetWriter's. */
+    public static final class CompiledBuilder extends ParquetWriter.Builder<GenericRecord, CompiledBuilder> {
+        private final Schema schema;
+
+        CompiledBuilder(OutputFile file, Schema schema) {
+            super(file);
+            this.schema = schema;
+        }
+
+        @Override
+        protected CompiledBuilder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<GenericRecord> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return getWriteSupport(new org.apache.parquet.conf.HadoopParquetConfiguration(conf));
+        }
+
+        @Override
+        protected WriteSupport<GenericRecord> getWriteSupport(ParquetConfiguration conf) {
+            return new CompiledAvroWriteSupport(new AvroSchemaConverter(conf).convert(schema), schema);
+        }
     }
 
     private static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema,

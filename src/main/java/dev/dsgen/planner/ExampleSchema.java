@@ -1,14 +1,13 @@
 package dev.dsgen.planner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.io.ParquetTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
 
 /**
  * The training example as spec §3.2 lays it out: {@code input} (household, pantry, constraints,
@@ -77,7 +76,7 @@ final class ExampleSchema {
      * optional Parquet size statistics are off; min/max statistics are kept for the flat metadata
      * and household id columns readers filter on, not for values inside nested lists.
      */
-    static AvroParquetWriter.Builder<GenericRecord> tuning(AvroParquetWriter.Builder<GenericRecord> b) {
+    static ParquetTable.CompiledBuilder tuning(ParquetTable.CompiledBuilder b) {
         for (String column : List.of("metadata.event_id", "metadata.previous_plan_event_id",
                 "target.user_edits.list.element.edit_id", "metadata.pantry_snapshot_id",
                 "target.accepted_plan.plan_id", "input.previous_plan.plan_id")) {

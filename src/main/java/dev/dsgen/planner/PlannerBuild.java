@@ -1,6 +1,8 @@
 package dev.dsgen.planner;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Progress;
@@ -215,6 +217,9 @@ public final class PlannerBuild {
         return db.connect();
     }
 
+    /** A payload that is valid JSON but not an object (an input error, reported with the context check). */
+    private static final PayloadReader.Payload NOT_OBJECT = new PayloadReader.Payload(null, null);
+
     record SnapshotRow(String householdId, Snapshot snapshot) {
     }
 
@@ -423,28 +428,56 @@ public final class PlannerBuild {
             try {
                 return Json.MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                throw DsgenException.input("malformed JSON in " + column + " of " + row + " (--db " + db.where()
-                        + "; line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                throw malformed(e, column, row);
             }
+        }
+
+        DsgenException malformed(JsonProcessingException e, String column, String row) {
+            return DsgenException.input("malformed JSON in " + column + " of " + row + " (--db " + db.where()
+                    + "; line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
 
         /** The plan object of an accepted event (parsed once per event, as a previous plan may repeat). */
         GenericData.Record planOf(Event e) {
             GenericData.Record cached = planCache.get(e.id());
             if (cached == null && !planCache.containsKey(e.id())) {
-                JsonNode payload = parse(e.payload(), "exp.events.payload", "event " + e.id());
-                cached = ExampleSchema.plan(payload == null ? null : payload.get("plan"));
+                PayloadReader.Payload payload = payload(e);
+                cached = payload == null ? null : payload.plan();
                 planCache.put(e.id(), cached);
             }
             return cached;
+        }
+
+        /**
+         * An event's payload: null for SQL NULL, {@link #NOT_OBJECT} for valid JSON that is not an
+         * object. Objects are read by {@link PayloadReader}; anything else goes through the tree
+         * parser, so errors and their positions are the tree parser's.
+         */
+        PayloadReader.Payload payload(Event e) {
+            String text = e.payload();
+            if (text == null) {
+                return null;
+            }
+            String row = "event " + e.id();
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    return PayloadReader.payload(p);
+                }
+            } catch (JsonProcessingException ex) {
+                throw malformed(ex, "exp.events.payload", row);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex); // a String source: not expected
+            }
+            parse(text, "exp.events.payload", row); // not an object: the tree parser's error, if any
+            return NOT_OBJECT;
         }
     }
 
     private GenericRecord example(UnitContext u, Event e, PantryMatch pantry, Accepted previous) {
         List<String> reasons = new ArrayList<>();
-        JsonNode payload = u.parse(e.payload(), "exp.events.payload", "event " + e.id());
+        PayloadReader.Payload payload = u.payload(e);
         JsonNode context = u.parse(e.context(), "exp.events.context", "event " + e.id());
-        if (payload != null && !payload.isObject() || context != null && !context.isObject()) {
+        if (payload == NOT_OBJECT || context != null && !context.isObject()) {
             throw DsgenException.input("malformed JSON in exp.events." + (context != null && !context.isObject()
                     ? "context" : "payload") + " of event " + e.id() + " (--db " + u.db.where() + "; expected an object)");
         }
@@ -484,7 +517,7 @@ public final class PlannerBuild {
             reasons.add("previous_plan:none");
         }
         GenericData.Record target = new GenericData.Record(ExampleSchema.TARGET);
-        GenericData.Record plan = ExampleSchema.plan(payload == null ? null : payload.get("plan"));
+        GenericData.Record plan = payload == null ? null : payload.plan();
         if (e.type().equals("plan_accepted")) {
             u.planCache.put(e.id(), plan); // a later event's previous plan: parsed once
         }
@@ -492,7 +525,7 @@ public final class PlannerBuild {
         if (plan == null) {
             reasons.add("accepted_plan:missing");
         }
-        String planId = payload == null ? null : ExampleSchema.text(payload.get("plan_id"));
+        String planId = payload == null ? null : payload.planId();
         List<GenericData.Record> userEdits = new ArrayList<>();
         if (planId != null) {
             for (Edit ed : u.edits.getOrDefault(planId, List.of())) {

@@ -1,0 +1,125 @@
+package dev.dsgen.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compiled writer against parquet-avro's generic one: the same rows must give the same bytes. */
+class CompiledAvroWriteSupportTest {
+    static final Schema TS = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+    static final Schema ITEM = SchemaBuilder.record("item").namespace("dev.dsgen.test").fields()
+            .optionalString("name").optionalDouble("qty").optionalInt("n")
+            .name("words").type().array().items().stringType().noDefault().endRecord();
+    static final Schema INNER = SchemaBuilder.record("inner").namespace("dev.dsgen.test").fields()
+            .requiredString("id").name("items").type(SchemaBuilder.array().items(ITEM)).noDefault()
+            .optionalBoolean("flag").endRecord();
+    static final Schema ROW = SchemaBuilder.record("row").namespace("dev.dsgen.test").fields()
+            .name("at").type(TS).noDefault()
+            .name("seen").type(Schema.createUnion(Schema.create(Schema.Type.NULL), TS)).withDefault(null)
+            .requiredLong("count")
+            .name("inner").type(Schema.createUnion(Schema.create(Schema.Type.NULL), INNER)).withDefault(null)
+            .name("other").type(INNER).noDefault()
+            .name("tags").type().array().items().stringType().noDefault()
+            .endRecord();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameBytesAsTheGenericWriter() throws IOException {
+        List<GenericRecord> rows = rows(3000, new Random(7));
+        Path generic = dir.resolve("generic.parquet");
+        Path compiled = dir.resolve("compiled.parquet");
+        try (ParquetWriter<GenericRecord> w = ParquetTable.open(new LocalOutputFile(generic), ROW)) {
+            for (GenericRecord r : rows) {
+                w.write(r);
+            }
+        }
+        try (ParquetWriter<GenericRecord> w = ParquetTable.open(compiled, ROW, b -> b)) {
+            for (GenericRecord r : rows) {
+                w.write(r);
+            }
+        }
+        byte[] a = Files.readAllBytes(generic);
+        byte[] b = Files.readAllBytes(compiled);
+        assertTrue(a.length > 10_000, "a file with real content: " + a.length);
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void nullForARequiredFieldFailsAsInTheGenericWriter() throws IOException {
+        GenericRecord r = rows(1, new Random(1)).get(0);
+        r.put("count", null);
+        try (ParquetWriter<GenericRecord> w = ParquetTable.open(dir.resolve("x.parquet"), ROW, b -> b)) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> w.write(r));
+            assertEquals("Null-value for required field: count", e.getMessage());
+        }
+    }
+
+    @Test
+    void schemasItCannotCompileAreRefusedUpFront() {
+        Schema map = SchemaBuilder.record("m").fields().name("attrs").type().map().values().stringType()
+                .noDefault().endRecord();
+        assertThrows(IllegalArgumentException.class,
+                () -> ParquetTable.open(dir.resolve("m.parquet"), map, b -> b).close());
+    }
+
+    /** Rows with nulls, empty and null-element-free lists, Utf8 and String text, and non-ASCII text. */
+    private static List<GenericRecord> rows(int n, Random rnd) {
+        List<GenericRecord> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            GenericData.Record r = new GenericData.Record(ROW);
+            r.put("at", 1_700_000_000_000_000L + rnd.nextInt(1_000_000));
+            r.put("seen", rnd.nextBoolean() ? null : (Object) (long) rnd.nextInt(1000));
+            r.put("count", (long) i);
+            r.put("inner", rnd.nextInt(4) == 0 ? null : inner(rnd, i));
+            r.put("other", inner(rnd, i + n));
+            List<CharSequence> tags = new ArrayList<>();
+            for (int t = rnd.nextInt(4); t > 0; t--) {
+                tags.add(rnd.nextBoolean() ? "tag" + rnd.nextInt(20) : new Utf8("ütf" + rnd.nextInt(5)));
+            }
+            r.put("tags", tags);
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static GenericData.Record inner(Random rnd, int i) {
+        GenericData.Record r = new GenericData.Record(INNER);
+        r.put("id", "id-" + i);
+        List<GenericData.Record> items = new ArrayList<>();
+        for (int k = rnd.nextInt(5); k > 0; k--) {
+            GenericData.Record it = new GenericData.Record(ITEM);
+            it.put("name", rnd.nextInt(5) == 0 ? null : "name" + rnd.nextInt(50));
+            it.put("qty", rnd.nextInt(5) == 0 ? null : (Object) (rnd.nextInt(100) / 4.0));
+            it.put("n", rnd.nextInt(5) == 0 ? null : (Object) rnd.nextInt(10));
+            List<String> words = new ArrayList<>();
+            for (int w = rnd.nextInt(3); w > 0; w--) {
+                words.add("w" + rnd.nextInt(30));
+            }
+            it.put("words", words);
+            items.add(it);
+        }
+        r.put("items", items);
+        r.put("flag", rnd.nextInt(3) == 0 ? null : (Object) rnd.nextBoolean());
+        return r;
+    }
+}

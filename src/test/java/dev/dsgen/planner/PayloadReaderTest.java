@@ -1,0 +1,145 @@
+package dev.dsgen.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.io.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The streaming payload reader against the tree path it replaced (ExampleSchema.plan and text). */
+class PayloadReaderTest {
+    private static final String[] SCALARS = {"null", "true", "false", "0", "-0", "7", "-2147483648", "2147483647",
+        "2147483648", "-9223372036854775809", "123456789012345678901234", "1.5", "1e2", "-0.0", "3.0E-7",
+        "12.50", "\"x\"", "\"\"", "\"caf\\u00e9\"", "\"a\\\"b\"", "{}", "[]", "[1,\"s\"]", "{\"a\":[1,{}]}"};
+    private static final String[] PLAN_KEYS = {"plan_id", "total_cost", "meals", "other"};
+    private static final String[] MEAL_KEYS = {"day", "slot", "recipe", "prep_minutes", "cost", "ingredients", "x"};
+
+    @Test
+    void sameValuesAsTheTree() throws IOException {
+        Random r = new Random(11);
+        int plans = 0;
+        for (int i = 0; i < 5000; i++) {
+            String json = payload(r);
+            JsonNode tree = Json.MAPPER.readTree(json);
+            PayloadReader.Payload p = read(json);
+            assertEquals(ExampleSchema.plan(tree.get("plan")), p.plan(), json);
+            assertEquals(ExampleSchema.text(tree.get("plan_id")), p.planId(), json);
+            plans += p.plan() == null ? 0 : 1;
+        }
+        assertTrue(plans > 1000, "plans were really read: " + plans);
+    }
+
+    @Test
+    void malformedJsonFailsAtTheSamePlaceAsTheTree() {
+        // Errors are reported with line and column, so both paths must stop at the same character.
+        for (String json : List.of("{\"plan\": {\"meals\": [", "{\"plan\":{\"meals\":[{\"day\":01}]}}",
+                "{\"x\": [1, 2,, 3], \"plan\": {}}", "{\"plan_id\": \"a\nb\"}", "{\"plan\": {\"total_cost\": 1.}}",
+                "{\"plan\":\n {\"meals\": [{\"ingredients\": [\"a\" \"b\"]}]}}", "{\"a\":1 \"b\":2}")) {
+            JsonProcessingException tree = assertThrows(JsonProcessingException.class, () -> Json.MAPPER.readTree(json));
+            JsonProcessingException stream = assertThrows(JsonProcessingException.class, () -> read(json));
+            assertEquals(tree.getLocation().getLineNr(), stream.getLocation().getLineNr(), json);
+            assertEquals(tree.getLocation().getColumnNr(), stream.getLocation().getColumnNr(), json);
+        }
+    }
+
+    @Test
+    void negativeZeroAfterABigInteger() throws IOException {
+        // Jackson 2.18 gave the big integer again for the float unless its number type was asked first.
+        String json = "{\"plan\":{\"meals\":[{\"day\":123456789012345678901234,\"cost\":-0.0}]}}";
+        assertEquals(ExampleSchema.plan(Json.MAPPER.readTree(json).get("plan")), read(json).plan());
+    }
+
+    @Test
+    void theSimulatorsPayloadShape() throws IOException {
+        String json = "{\"plan_id\":\"P1\",\"plan\":{\"plan_id\":\"P1\",\"meals\":[{\"day\":1,\"slot\":\"dinner\","
+                + "\"recipe\":\"r\",\"prep_minutes\":30,\"cost\":4.25,\"ingredients\":[\"rice\",\"egg\"]}],"
+                + "\"total_cost\":4.25}}";
+        PayloadReader.Payload p = read(json);
+        assertEquals("P1", p.planId());
+        assertEquals(ExampleSchema.plan(Json.MAPPER.readTree(json).get("plan")), p.plan());
+        assertEquals(List.of("rice", "egg"), ((org.apache.avro.generic.GenericData.Record)
+                ((List<?>) p.plan().get("meals")).get(0)).get("ingredients"));
+    }
+
+    private static PayloadReader.Payload read(String json) throws IOException {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
+            assertEquals(JsonToken.START_OBJECT, p.nextToken());
+            return PayloadReader.payload(p);
+        }
+    }
+
+    /** A payload object with random (often wrong-typed, sometimes duplicated) fields. */
+    private static String payload(Random r) {
+        StringBuilder b = new StringBuilder("{");
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            switch (r.nextInt(4)) {
+                case 0, 1 -> b.append("\"plan\":").append(r.nextInt(6) == 0 ? scalar(r) : plan(r));
+                case 2 -> b.append("\"plan_id\":").append(scalar(r));
+                default -> b.append("\"noise\":").append(r.nextBoolean() ? scalar(r) : plan(r));
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    private static String plan(Random r) {
+        StringBuilder b = new StringBuilder("{");
+        int n = r.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            String k = PLAN_KEYS[r.nextInt(PLAN_KEYS.length)];
+            b.append('"').append(k).append("\":");
+            if (k.equals("meals") && r.nextInt(5) != 0) {
+                b.append('[');
+                int m = r.nextInt(4);
+                for (int j = 0; j < m; j++) {
+                    b.append(j > 0 ? "," : "").append(r.nextInt(6) == 0 ? scalar(r) : meal(r));
+                }
+                b.append(']');
+            } else {
+                b.append(scalar(r));
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    private static String meal(Random r) {
+        StringBuilder b = new StringBuilder("{");
+        int n = r.nextInt(8);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            String k = MEAL_KEYS[r.nextInt(MEAL_KEYS.length)];
+            b.append('"').append(k).append("\":");
+            if (k.equals("ingredients") && r.nextInt(4) != 0) {
+                b.append('[');
+                int m = r.nextInt(4);
+                for (int j = 0; j < m; j++) {
+                    b.append(j > 0 ? "," : "").append(r.nextBoolean() ? "\"i" + r.nextInt(9) + "\"" : scalar(r));
+                }
+                b.append(']');
+            } else {
+                b.append(scalar(r));
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    private static String scalar(Random r) {
+        return SCALARS[r.nextInt(SCALARS.length)];
+    }
+}
