@@ -154,14 +154,7 @@ final class PlannerDatasetCommand implements Runnable {
                 out.println("planner-dataset " + cfg.date() + ": " + r.rows() + " examples in " + r.folder());
                 r.report().print(out);
             }
-            if (!r.report().passed()) {
-                err.println("dsgen: validation failed: " + String.join(", ", r.report().failed().stream()
-                        .map(x -> x.rule()).toList()) + " (outputs kept for inspection; see "
-                        + r.folder().resolve("dataset_summary.md") + ")");
-                err.flush();
-                return ExitCode.VALIDATION.code();
-            }
-            return ExitCode.OK.code();
+            return ValidationExit.of(r.report(), r.folder().resolve("dataset_summary.md"), err);
         }
 
         BuildConfig toConfig() {

@@ -1,7 +1,6 @@
 package dev.dsgen.cli;
 
 import dev.dsgen.core.DsgenException;
-import dev.dsgen.core.ExitCode;
 import dev.dsgen.ranking.NegativeStrategy;
 import dev.dsgen.ranking.RankingConfig;
 import dev.dsgen.ranking.RankingQueries;
@@ -85,13 +84,7 @@ final class RankingQueriesCommand implements Callable<Integer> {
             err.flush();
             RankingSummary.print(result.summary(), result.report(), cfg, spec.commandLine().getOut());
         }
-        if (!result.report().passed()) {
-            err.println("dsgen: validation failed: " + String.join(", ", result.report().failed().stream().map(r -> r.rule()).toList())
-                    + " (outputs kept for inspection; see " + cfg.summary() + ")");
-            err.flush();
-            return ExitCode.VALIDATION.code();
-        }
-        return ExitCode.OK.code();
+        return ValidationExit.of(result.report(), cfg.summary(), err);
     }
 
     RankingConfig toConfig() {

@@ -1,7 +1,6 @@
 package dev.dsgen.cli;
 
 import dev.dsgen.core.DsgenException;
-import dev.dsgen.core.ExitCode;
 import dev.dsgen.entities.LocaleMix;
 import dev.dsgen.entities.PiiMode;
 import dev.dsgen.entities.Split;
@@ -96,14 +95,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         if (!common.quiet()) {
             SynthEntities.printSummary(result, spec.commandLine().getOut());
         }
-        if (!result.report().passed()) {
-            spec.commandLine().getErr().println("dsgen: validation failed: " + String.join(", ",
-                    result.report().failed().stream().map(r -> r.rule()).toList())
-                    + " (outputs kept for inspection; see " + cfg.summary() + ")");
-            spec.commandLine().getErr().flush();
-            return ExitCode.VALIDATION.code();
-        }
-        return ExitCode.OK.code();
+        return ValidationExit.of(result.report(), cfg.summary(), spec.commandLine().getErr());
     }
 
     SynthConfig toConfig() {
