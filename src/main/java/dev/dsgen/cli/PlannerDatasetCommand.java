@@ -164,6 +164,10 @@ final class PlannerDatasetCommand implements Runnable {
                         + " (--lookback-days)");
             }
             LocalDate e = end == null ? d : date(end, "--end");
+            if (e.isAfter(d)) {
+                // The folder is named by --date: data after it would land in an earlier dated version.
+                throw DsgenException.usage("--end " + e + " is after --date " + d + " (--end)");
+            }
             LocalDate s = start == null ? e.minusDays(lookbackDays) : date(start, "--start");
             if (s.isAfter(e)) {
                 throw DsgenException.usage("--start " + s + " is after --end " + e + " (--start/--end)");
@@ -200,7 +204,11 @@ final class PlannerDatasetCommand implements Runnable {
         Matcher m = SIMPLE.matcher(t);
         Duration d;
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
+            // At most 6 digits: 999999d is 2,700 years, and no longer bound can overflow below.
+            long n = m.group(1).length() > 6 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
+            if (n > 999_999) {
+                throw DsgenException.usage("--pantry-max-staleness is too large: '" + text + "' (--pantry-max-staleness)");
+            }
             d = switch (m.group(2)) {
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
@@ -218,6 +226,9 @@ final class PlannerDatasetCommand implements Runnable {
         }
         if (d.isNegative()) {
             throw DsgenException.usage("--pantry-max-staleness must not be negative (--pantry-max-staleness)");
+        }
+        if (d.compareTo(Duration.ofDays(365_000)) > 0) {
+            throw DsgenException.usage("--pantry-max-staleness is too large: '" + text + "' (--pantry-max-staleness)");
         }
         return d.toNanos() / 1000;
     }

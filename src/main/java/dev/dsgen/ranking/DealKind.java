@@ -14,7 +14,11 @@ public enum DealKind {
         return key;
     }
 
+    /** {@code platform}, {@code add_on}, or {@code add-on} as people write it; null otherwise. */
     static DealKind parse(String s) {
+        if ("add-on".equals(s)) {
+            return ADD_ON;
+        }
         for (DealKind k : values()) {
             if (k.key.equals(s)) {
                 return k;

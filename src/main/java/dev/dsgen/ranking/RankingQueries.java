@@ -207,7 +207,7 @@ public final class RankingQueries {
         }
         progress.finish();
 
-        Map<String, Object> llm = llmSection(client, candidates, llmMillis);
+        Map<String, Object> llm = llmSection(client, candidates);
         boolean complete = failure == null;
         try {
             progress.start("write", 1);
@@ -243,7 +243,10 @@ public final class RankingQueries {
             // Requests, cache hits and timing differ between a first run and its replay: they are
             // facts of this run, not of the data, so they live under "run".
             Map<String, Object> llmData = new LinkedHashMap<>(llm);
-            Object llmRun = llmData.remove("run");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> llmRun = new LinkedHashMap<>((Map<String, Object>) llmData.remove("run"));
+            // Wall-clock time only in the sidecar's run section, never in the summary (a checksummed output).
+            llmRun.put("phase_ms", llmMillis);
             meta.extra("llm", llmData);
             meta.runFact("llm", llmRun);
             meta.extra("warnings", warnings);
@@ -417,7 +420,7 @@ public final class RankingQueries {
         return m;
     }
 
-    private Map<String, Object> llmSection(LlmClient client, List<Candidates> candidates, long millis) {
+    private Map<String, Object> llmSection(LlmClient client, List<Candidates> candidates) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", cfg.dryRun() ? "dry-run" : "llm");
         m.put("base_url", cfg.llm().safeBaseUrl());
@@ -431,7 +434,6 @@ public final class RankingQueries {
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("usage", usage.toMap());
-        run.put("phase_ms", millis);
         m.put("run", run);
         return m;
     }

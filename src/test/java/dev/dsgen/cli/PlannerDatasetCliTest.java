@@ -202,6 +202,12 @@ class PlannerDatasetCliTest {
     @Test
     void badFlagsAreUsageErrors() {
         build("--pantry-max-staleness", "soon").assertFails(2, "--pantry-max-staleness");
+        // Bounds too large to hold are usage errors, not overflow crashes (exit 1).
+        for (String huge : List.of("99999999999999999999h", "999999999999d", "PT99999999999999H", "9999999w")) {
+            build("--pantry-max-staleness", huge).assertFails(2, "--pantry-max-staleness");
+        }
+        // The folder is named by --date, so a window ending later would file data under an earlier version.
+        build("--end", "2025-01-20").assertFails(2, "--end");
         CliRun.inProcess("planner-dataset", "build", "--date", "2025-13-01").assertFails(2, "--date");
         build("--min-rows", "0").assertFails(2, "--min-rows");
         build("--start", "2025-02-01").assertFails(2, "--start");

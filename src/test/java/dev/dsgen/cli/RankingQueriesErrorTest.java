@@ -94,6 +94,17 @@ class RankingQueriesErrorTest {
                 Arguments.of("no deals at all", new String[] {"a.json", "{\"deals\": []}"}, new String[] {"no deals"}));
     }
 
+    /** The issue and analysts write "add-on"; the sample files write "add_on": both load. */
+    @Test
+    void addOnKindLoadsInBothSpellings() throws IOException {
+        RankingLayout out = new RankingLayout(tmp);
+        Path dir = deals("a.json", "{\"deals\": [" + PLATFORM + ", " + addOn("A1", "P1").replace("\"add_on\"", "\"add-on\"") + ", "
+                + addOn("A2", "P1") + "]}");
+        // One tiny cluster is too few examples (exit 4), but the graph loaded: a rejected kind would be exit 3.
+        CliRun run = CliRun.inProcess(out.argsFor(dir, "--dry-run", "--clusters", "1")).assertExit(4);
+        assertTrue(run.err().startsWith("dsgen: validation failed: records.count"), run::describe);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void badDealInputIsExit3NamingTheFileAndId(String name, String[] files, String[] named) throws IOException {

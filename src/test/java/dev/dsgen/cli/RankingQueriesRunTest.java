@@ -79,6 +79,9 @@ class RankingQueriesRunTest {
         JsonNode sa = a.summaryJson().path("quality");
         JsonNode sb = b.summaryJson().path("quality");
         assertEquals(sa, sb, "quality report is a function of the data");
+        // Wall-clock time is a run fact: in the sidecar's run section, never in the (checksummed) summary.
+        assertTrue(a.summaryJson().findPath("phase_ms").isMissingNode(), "summary holds no wall-clock time");
+        assertTrue(a.sidecarJson().path("run").path("llm").has("phase_ms"), "sidecar run.llm.phase_ms");
     }
 
     @Test
