@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -145,11 +149,11 @@ public final class LlmClient {
                 inFlight.acquire();
                 try {
                     usage.calls.incrementAndGet();
-                    response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    response = sendWithin(request);
                 } finally {
                     inFlight.release();
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (HttpTimeoutException | TimeoutException e) {
                 lastError = "no answer within " + settings.timeout().toMillis() + " ms";
             } catch (ConnectException e) {
                 lastError = "connection refused";
@@ -194,6 +198,27 @@ public final class LlmClient {
                 throw DsgenException.external("interrupted while waiting to retry the LLM endpoint ("
                         + settings.safeBaseUrl() + ")", e);
             }
+        }
+    }
+
+    /**
+     * Sends and reads the whole answer within the timeout. {@code HttpRequest.timeout} covers only
+     * the wait for the response headers: a server that sends headers and then stalls the body would
+     * otherwise hold the run forever.
+     */
+    private HttpResponse<String> sendWithin(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<HttpResponse<String>> f = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return f.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(String.valueOf(c), c);
         }
     }
 

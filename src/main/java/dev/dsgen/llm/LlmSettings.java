@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param baseUrl e.g. {@code https://api.openai.com/v1} or {@code http://127.0.0.1:8000/v1}
  * @param apiKey null when none was given (allowed for loopback endpoints)
  * @param concurrency most requests in flight at once
- * @param timeout per request, from sending to the response headers
+ * @param timeout per request, from sending to the whole answer read
  * @param maxRetries retries of one request after 429, 5xx, timeouts and connection errors
  * @param invalidRetries new requests after an answer that is not the JSON asked for
  * @param cacheDir the response cache; null: no cache

@@ -146,6 +146,20 @@ class LlmClientTest {
         assertEquals(2, log.stream().filter(l -> l.contains("retry")).count(), log.toString());
     }
 
+    /** The timeout covers the whole answer: headers in time and then a stalled body is a timeout too. */
+    @Test
+    void aBodyStalledPastTheTimeoutIsRetried() throws IOException {
+        serve(first(new Reply(200, Map.of(FakeLlmServer.STALL_BODY_MS, "3000"),
+                FakeLlmServer.completion("{\"queries\": [\"late\"]}"), 0)));
+        LlmClient c = client(Duration.ofMillis(300), 3, tmp.resolve("cache"));
+        long t0 = System.nanoTime();
+        assertEquals(3, ask(c).orElseThrow().size());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 2500, "gave up on the stalled body after the 300 ms timeout, took " + ms + " ms");
+        assertEquals(1, c.usage().retries());
+        assertTrue(log.get(0).contains("no answer within 300 ms"), log.toString());
+    }
+
     @Test
     void aHangPastTheTimeoutIsRetried() throws IOException {
         serve(first(new Reply(200, Map.of(), FakeLlmServer.completion("{\"queries\": [\"late\"]}"), 3000)));

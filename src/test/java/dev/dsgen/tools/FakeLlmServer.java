@@ -37,6 +37,9 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
+    /** A reply header that makes the server stall this many ms in the middle of the body (sent too; harmless). */
+    public static final String STALL_BODY_MS = "X-Fake-Stall-Body-Ms";
+
     /** One request as received. */
     public record Received(String authorization, String body) {
     }
@@ -114,7 +117,21 @@ public final class FakeLlmServer implements AutoCloseable {
             ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {
-                    out.write(bytes);
+                    String stall = reply.headers().get(STALL_BODY_MS);
+                    if (stall != null) {
+                        // Headers and half the body now, the rest only after the stall.
+                        out.write(bytes, 0, bytes.length / 2);
+                        out.flush();
+                        try {
+                            Thread.sleep(Long.parseLong(stall));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                    } else {
+                        out.write(bytes);
+                    }
                 }
             }
         } catch (IOException e) {
