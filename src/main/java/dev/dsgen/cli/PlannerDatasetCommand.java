@@ -73,7 +73,7 @@ final class PlannerDatasetCommand implements Runnable {
             if (days < 1 || days > 3660) {
                 throw DsgenException.usage("--days must be between 1 and 3660, got " + days + " (--days)");
             }
-            SimulateConfig cfg = new SimulateConfig(households, date(start, "--start"), days, db, common.seed());
+            SimulateConfig cfg = new SimulateConfig(households, date(start, "--start"), days, db, common.seed(), common.overwrite());
             PlannerSimulator.Result r = new PlannerSimulator(cfg).run();
             if (!common.quiet()) {
                 PrintWriter out = spec.commandLine().getOut();

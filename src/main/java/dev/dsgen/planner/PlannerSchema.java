@@ -34,6 +34,9 @@ final class PlannerSchema {
                 "old_recipe", "new_recipe"));
     }
 
+    /** The tables simulate creates (and replaces). */
+    static final List<String> TABLES = List.of("exp.events", "households", "household_constraints", "pantry_snapshots", "plan_edits");
+
     /** CREATE statements, dropping earlier tables first (simulate starts from scratch). */
     static List<String> ddl(PlannerDb.Dialect dialect) {
         boolean pg = dialect == PlannerDb.Dialect.POSTGRES;
@@ -41,7 +44,7 @@ final class PlannerSchema {
         String dbl = pg ? "DOUBLE PRECISION" : "DOUBLE";
         List<String> s = new ArrayList<>();
         s.add("CREATE SCHEMA IF NOT EXISTS exp");
-        for (String t : List.of("exp.events", "households", "household_constraints", "pantry_snapshots", "plan_edits")) {
+        for (String t : TABLES) {
             s.add("DROP TABLE IF EXISTS " + t);
         }
         s.add("CREATE TABLE exp.events (id " + text + " NOT NULL, event_type " + text + " NOT NULL, unit_id " + text

@@ -3,6 +3,7 @@ package dev.dsgen.planner;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dsgen.core.Digits;
+import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.planner.BulkLoader.Micros;
@@ -64,6 +65,15 @@ public final class PlannerSimulator {
              // PostgreSQL runs one COPY at a time per connection: tables filled side by side use a second one.
              Connection c2 = db.dialect() == PlannerDb.Dialect.POSTGRES ? db.connect() : null) {
             Connection side = c2 == null ? c : c2;
+            if (!cfg.overwrite()) {
+                // simulate replaces its tables: with --no-overwrite, existing ones are a conflict before any change.
+                for (String t : PlannerSchema.TABLES) {
+                    if (exists(c, t)) {
+                        throw DsgenException.conflict("table " + t + " already exists in " + db.where()
+                                + " and --no-overwrite was given (--db)");
+                    }
+                }
+            }
             for (String sql : PlannerSchema.ddl(db.dialect())) {
                 exec(c, db, sql);
             }
@@ -102,6 +112,16 @@ public final class PlannerSimulator {
 
     private static BulkLoader table(Connection c, PlannerDb db, String table) {
         return BulkLoader.open(c, db, table, PlannerSchema.REQUIRED.get(table));
+    }
+
+    private static boolean exists(Connection c, String table) {
+        // A new statement per probe: after an error DuckDB closes the statement (and PostgreSQL runs in autocommit).
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT 1 FROM " + table + " LIMIT 0");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void exec(Connection c, PlannerDb db, String sql) {

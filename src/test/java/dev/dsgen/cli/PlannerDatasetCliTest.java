@@ -199,6 +199,27 @@ class PlannerDatasetCliTest {
         assertTrue(Files.readString(tmp.resolve("ds/2031-06-01/dataset_summary.md")).contains("Validation: FAILED"));
     }
 
+    /** simulate replaces its tables: under --no-overwrite existing ones are exit 6 and stay as they were. */
+    @Test
+    void simulateWithNoOverwriteOnExistingTablesIsExit6AndChangesNothing() throws Exception {
+        String url = "jdbc:duckdb:" + tmp.resolve("no-overwrite.duckdb");
+        CliRun.inProcess("planner-dataset", "simulate", "--households", "20", "--days", "3", "--db", url, "-q").assertExit(0);
+        long before = events(url);
+        CliRun.inProcess("planner-dataset", "simulate", "--households", "40", "--days", "3", "--db", url, "-q",
+                "--no-overwrite").assertFails(6, "--no-overwrite", "exp.events");
+        assertEquals(before, events(url), "the earlier events are still there");
+        CliRun.inProcess("planner-dataset", "simulate", "--households", "40", "--days", "3", "--db", url, "-q").assertExit(0);
+        assertTrue(events(url) > before, "--overwrite (the default) replaces them");
+    }
+
+    private static long events(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM exp.events")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     @Test
     void badFlagsAreUsageErrors() {
         build("--pantry-max-staleness", "soon").assertFails(2, "--pantry-max-staleness");

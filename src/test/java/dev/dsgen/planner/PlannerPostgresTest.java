@@ -48,7 +48,7 @@ class PlannerPostgresTest {
         String duck = "jdbc:duckdb:" + tmp.resolve("src.duckdb");
         LocalDate start = LocalDate.of(2025, 1, 1);
         for (String url : List.of(duck, pgUrl())) {
-            new PlannerSimulator(new SimulateConfig(150, start, 12, url, 7)).run();
+            new PlannerSimulator(new SimulateConfig(150, start, 12, url, 7, true)).run();
         }
         LocalDate date = LocalDate.of(2025, 1, 10);
         for (boolean asKnownAt : List.of(false, true)) {
