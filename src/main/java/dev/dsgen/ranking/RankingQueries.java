@@ -548,6 +548,18 @@ public final class RankingQueries {
                 throw DsgenException.usage("cannot resume " + output + ": the deal files changed since it was written"
                         + " (--resume; drop it to start over)");
             }
+            // The file must be the one the sidecar describes: a hand-edited output would be extended silently.
+            String recorded = null;
+            Path dir = sidecar.toAbsolutePath().getParent();
+            for (JsonNode o : meta.path("outputs")) {
+                if (dir.resolve(o.path("path").asText()).normalize().equals(output.toAbsolutePath().normalize())) {
+                    recorded = o.path("sha256").asText(null);
+                }
+            }
+            if (recorded == null || !recorded.equals(RunMetadata.sha256(output))) {
+                throw DsgenException.input("cannot resume " + output + ": it is not the file its sidecar " + sidecar
+                        + " describes (SHA-256 differs; edited or replaced) (--resume; drop it to start over)");
+            }
             try {
                 List<RankingExample> records = Json.MAPPER.readValue(output.toFile(), new TypeReference<List<RankingExample>>() { });
                 return new Existing(records == null ? List.of() : records);

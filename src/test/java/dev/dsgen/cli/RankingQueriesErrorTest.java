@@ -150,6 +150,9 @@ class RankingQueriesErrorTest {
         byte[] good = Files.readAllBytes(out.output);
         Files.writeString(out.output, "{\"not\": \"a list\"}");
         CliRun.inProcess(out.args("--dry-run", "--clusters", "30", "--resume")).assertFails(3, "--resume");
+        // Still a valid list, but edited by hand: not the file the sidecar describes.
+        Files.writeString(out.output, new String(good, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\"label\" : 1", "\"label\" : 0"));
+        CliRun.inProcess(out.args("--dry-run", "--clusters", "30", "--resume")).assertFails(3, "SHA-256", "--resume");
         Files.write(out.output, good);
         Files.delete(out.sidecar);
         CliRun.inProcess(out.args("--dry-run", "--clusters", "30", "--resume")).assertFails(3, "sidecar", "--resume");
