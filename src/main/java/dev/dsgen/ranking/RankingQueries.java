@@ -253,8 +253,9 @@ public final class RankingQueries {
             Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
             if (failure != null) {
                 // Keep the finished clusters (so --resume goes on from them), but never replace an
-                // earlier output with nothing new.
-                if (cfg.overwrite() && !done.isEmpty()) {
+                // earlier output with nothing new, nor a complete earlier dataset with a partial one
+                // unless --resume asked to extend it (the answers so far are cached either way).
+                if (cfg.overwrite() && !done.isEmpty() && (cfg.resume() || !Files.exists(cfg.output()))) {
                     out.commit();
                     String msg = failure.getMessage();
                     int where = msg.lastIndexOf(" (");

@@ -137,6 +137,21 @@ class RankingQueriesLlmTest {
         assertTrue(parts.sidecarJson().path("complete").asBoolean(false));
     }
 
+    /** A failed run without --resume never replaces a complete earlier dataset with a partial one. */
+    @Test
+    void anEndpointFailureKeepsAnEarlierCompleteOutputAsItWas() throws IOException {
+        server = FakeLlmServer.good(0);
+        RankingLayout out = new RankingLayout(tmp.resolve("keep"));
+        CliRun.inProcess(llm(out, "-q")).assertExit(0);
+        byte[] complete = out.outputBytes();
+        // Another seed misses the cache; the endpoint dies after 5 good answers.
+        AtomicInteger good = new AtomicInteger();
+        server.script((n, body) -> good.get() >= 5 ? new Reply(503, Map.of(), "overloaded", 0) : count(good));
+        CliRun.inProcess(llm(out, "--seed", "7", "--llm-concurrency", "1", "--llm-max-retries", "0")).assertFails(5, "HTTP 503");
+        assertArrayEquals(complete, out.outputBytes());
+        assertTrue(out.sidecarJson().path("complete").asBoolean(false), "the sidecar still describes the complete run");
+    }
+
     /** Counts a good answer and lets the server give it (null: the default answer). */
     private static Reply count(AtomicInteger good) {
         good.incrementAndGet();
