@@ -204,7 +204,7 @@ final class PlannerDatasetCommand implements Runnable {
         Matcher m = SIMPLE.matcher(t);
         Duration d;
         if (m.matches()) {
-            // At most 6 digits: 999999d is 2,700 years, and no longer bound can overflow below.
+            // At most 6 digits, so the number itself cannot overflow; the bound below caps the duration.
             long n = m.group(1).length() > 6 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
             if (n > 999_999) {
                 throw DsgenException.usage("--pantry-max-staleness is too large: '" + text + "' (--pantry-max-staleness)");
@@ -227,7 +227,7 @@ final class PlannerDatasetCommand implements Runnable {
         if (d.isNegative()) {
             throw DsgenException.usage("--pantry-max-staleness must not be negative (--pantry-max-staleness)");
         }
-        if (d.compareTo(Duration.ofDays(365_000)) > 0) {
+        if (d.compareTo(Duration.ofDays(100_000)) > 0) { // toNanos() overflows past ~106,751 days
             throw DsgenException.usage("--pantry-max-staleness is too large: '" + text + "' (--pantry-max-staleness)");
         }
         return d.toNanos() / 1000;

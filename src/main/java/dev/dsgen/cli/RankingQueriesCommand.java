@@ -82,7 +82,7 @@ final class RankingQueriesCommand implements Callable<Integer> {
                 err.println("dsgen: warning: " + w);
             }
             err.flush();
-            RankingSummary.print(result.summary(), result.report(), cfg, spec.commandLine().getOut());
+            RankingSummary.print(result.summary(), result.llmUsage(), result.report(), cfg, spec.commandLine().getOut());
         }
         return ValidationExit.of(result.report(), cfg.summary(), err);
     }

@@ -66,9 +66,10 @@ public final class OutputFolder implements AutoCloseable {
     /** Moves the staged folder into place, replacing an earlier one. */
     public void commit() {
         Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        boolean had = false;
         try {
             deleteTree(old);
-            boolean had = Files.exists(target);
+            had = Files.exists(target);
             if (had) {
                 OutputFiles.move(target, old);
             }
@@ -78,6 +79,13 @@ public final class OutputFolder implements AutoCloseable {
                 deleteTree(old);
             }
         } catch (IOException e) {
+            if (had && !committed && !Files.exists(target) && Files.exists(old)) {
+                try {
+                    OutputFiles.move(old, target); // the final name keeps the earlier folder, never nothing
+                } catch (IOException ignored) {
+                    // the error below names the failure; the earlier folder is still under its hidden name
+                }
+            }
             throw new DsgenException(ExitCode.INTERNAL, "cannot move output folder into place: " + e.getMessage(), e);
         }
     }
@@ -93,7 +101,8 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything under it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -31,10 +31,6 @@ public final class LlmUsage {
         return invalidAnswers.get();
     }
 
-    public long fallbacks() {
-        return fallbacks.get();
-    }
-
     /** The caller used its deterministic fallback for one item (no usable answer, or dry-run). */
     public void fallback() {
         fallbacks.incrementAndGet();

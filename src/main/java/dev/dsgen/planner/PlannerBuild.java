@@ -101,7 +101,7 @@ public final class PlannerBuild {
                 meta.output(folder.target(SCHEMA), folder.staged(SCHEMA), null);
                 meta.output(folder.target(SUMMARY), folder.staged(SUMMARY), null);
                 flags(meta, db);
-                meta.extra("inputs_tables", PlannerSummary.fingerprintMap(fingerprints));
+                meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
                 meta.validation(v.report().toMap());
                 Json.write(folder.staged(METADATA), meta.toMap(cfg.threads(), folder.target()));
@@ -261,11 +261,19 @@ public final class PlannerBuild {
                 List<Constraints> cons = constraints.take(unit);
                 List<Snapshot> snaps = new ArrayList<>();
                 for (SnapshotRow s : snapshots.take(unit)) {
+                    if (s.snapshot().id() == null) {
+                        throw DsgenException.input("pantry_snapshots has a row without an id (household " + unit + ") (--db "
+                                + db.where() + ")");
+                    }
                     snaps.add(s.snapshot());
                 }
                 snaps.sort(PointInTime.SNAPSHOT_ORDER);
                 Map<String, List<Edit>> editsByPlan = new HashMap<>();
                 for (Edit e : edits.take(unit)) {
+                    if (e.id() == null || e.type() == null) {
+                        throw DsgenException.input("plan_edits has a row without an id or edit_type (household " + unit
+                                + ") (--db " + db.where() + ")");
+                    }
                     editsByPlan.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(e);
                 }
                 List<Accepted> accepted = new ArrayList<>();
@@ -380,6 +388,12 @@ public final class PlannerBuild {
         public void close() {
             if (!done.isDone()) {
                 thread.interrupt();
+                try {
+                    // Let the writer close its file before the staging folder is deleted.
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
 
 /**
  * Deterministic analyst-style queries for a cluster, written from its attributes when no LLM is
@@ -106,7 +107,7 @@ final class FallbackQueries {
                 }
                 String q = t.apply(f, rng);
                 if (q != null) {
-                    q = tidy(q);
+                    q = StringUtils.normalizeSpace(q);
                     if (seen.add(normalize(q))) {
                         out.add(q);
                     }
@@ -118,32 +119,13 @@ final class FallbackQueries {
 
     /** Case, spacing and end punctuation folded: two queries that differ only so are one query. */
     static String normalize(String q) {
-        String t = tidy(q.toLowerCase(Locale.ROOT));
+        String t = StringUtils.normalizeSpace(q.toLowerCase(Locale.ROOT));
         int end = t.length();
         while (end > 0 && (t.charAt(end - 1) == '?' || t.charAt(end - 1) == '.' || t.charAt(end - 1) == '!'
                 || Character.isWhitespace(t.charAt(end - 1)))) {
             end--;
         }
         return t.substring(0, end);
-    }
-
-    /** Runs of whitespace to one space, trimmed (a loop: this runs for every candidate query). */
-    static String tidy(String q) {
-        StringBuilder sb = new StringBuilder(q.length());
-        boolean space = false;
-        for (int i = 0; i < q.length(); i++) {
-            char c = q.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = sb.length() > 0;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static String in(String region) {

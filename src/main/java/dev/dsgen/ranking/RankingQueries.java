@@ -46,14 +46,15 @@ public final class RankingQueries {
     private static final int FALLBACK_SPARES = 12;
 
     /** What a run produced; the report decides exit 4. */
-    public record Result(ValidationReport report, Map<String, Object> summary, List<String> warnings) {
+    /** {@code llmUsage}: requests, cache hits, retries, tokens of this run (differs between a run and its replay). */
+    public record Result(ValidationReport report, Map<String, Object> summary, Map<String, Object> llmUsage, List<String> warnings) {
     }
 
     /** A query chosen for a cluster and where it came from ({@code llm} or {@code fallback}). */
     record Query(String text, String source) {
     }
 
-    private record Candidates(List<String> llm, List<String> fallback, boolean llmFailed) {
+    private record Candidates(List<String> llm, List<String> fallback) {
     }
 
     private record ClusterOut(List<RankingExample> records, List<double[]> metrics, int clusters) {
@@ -97,7 +98,7 @@ public final class RankingQueries {
             }
             List<Cluster> selected = all.subList(0, n);
             Existing existing = cfg.resume() ? Existing.read(cfg, graph) : Existing.NONE;
-            if (cfg.resume() && existing.records.isEmpty() && !Files.exists(cfg.output())) {
+            if (cfg.resume() && existing == Existing.NONE) {
                 warnings.add("--resume: no existing output at " + cfg.output() + ", starting from scratch");
             }
             List<Cluster> todo = selected.stream().filter(c -> !existing.clusters.contains(c.id())).toList();
@@ -207,7 +208,8 @@ public final class RankingQueries {
         }
         progress.finish();
 
-        Map<String, Object> llm = llmSection(client, candidates);
+        Map<String, Object> llm = llmSection();
+        Map<String, Object> usage = usage(client, candidates.size());
         boolean complete = failure == null;
         try {
             progress.start("write", 1);
@@ -242,12 +244,10 @@ public final class RankingQueries {
             meta.extra("quality", summary.get("quality"));
             // Requests, cache hits and timing differ between a first run and its replay: they are
             // facts of this run, not of the data, so they live under "run".
-            Map<String, Object> llmData = new LinkedHashMap<>(llm);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> llmRun = new LinkedHashMap<>((Map<String, Object>) llmData.remove("run"));
-            // Wall-clock time only in the sidecar's run section, never in the summary (a checksummed output).
+            Map<String, Object> llmRun = new LinkedHashMap<>();
+            llmRun.put("usage", usage);
             llmRun.put("phase_ms", llmMillis);
-            meta.extra("llm", llmData);
+            meta.extra("llm", llm);
             meta.runFact("llm", llmRun);
             meta.extra("warnings", warnings);
             Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
@@ -266,7 +266,7 @@ public final class RankingQueries {
                 throw failure;
             }
             out.commit();
-            return new Result(report, summary, warnings);
+            return new Result(report, summary, usage, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -332,15 +332,15 @@ public final class RankingQueries {
         List<String> fallback = FallbackQueries.write(c, Seeds.rng(cfg.seed(), FALLBACK, Seeds.hash(c.id())),
                 Math.max(FALLBACK_SPARES, cfg.queriesPerCluster() * 4));
         if (client == null) {
-            return new Candidates(List.of(), fallback, false);
+            return new Candidates(List.of(), fallback);
         }
         var answer = client.completeJson(LlmQueries.prompt(c, cfg.queriesPerCluster()), LlmQueries.params(cfg.seed(), c),
                 (JsonNode node) -> LlmQueries.read(node, cfg.queriesPerCluster()));
         if (answer.isEmpty()) {
             client.usage().fallback();
-            return new Candidates(List.of(), fallback, true);
+            return new Candidates(List.of(), fallback);
         }
-        return new Candidates(answer.get(), fallback, false);
+        return new Candidates(answer.get(), fallback);
     }
 
     private static Set<String> ids(Cluster c) {
@@ -397,13 +397,9 @@ public final class RankingQueries {
                     break; // the graph has no other deal left
                 }
                 taken.add(id);
-                out.add(new RankingExample(q.text(), id, 0, c.id(), meta(q, qi, graphDeal(negatives, id), strategy, rank)));
+                out.add(new RankingExample(q.text(), id, 0, c.id(), meta(q, qi, negatives.graph.deal(id), strategy, rank)));
             }
         }
-    }
-
-    private static Deal graphDeal(Negatives n, String id) {
-        return n.graph.deal(id);
     }
 
     private static Map<String, Object> meta(Query q, int qi, Deal d, NegativeStrategy strategy, Map<String, Integer> rank) {
@@ -421,22 +417,22 @@ public final class RankingQueries {
         return m;
     }
 
-    private Map<String, Object> llmSection(LlmClient client, List<Candidates> candidates) {
+    private Map<String, Object> llmSection() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", cfg.dryRun() ? "dry-run" : "llm");
         m.put("base_url", cfg.llm().safeBaseUrl());
         m.put("model", cfg.llm().model());
         m.put("concurrency", cfg.llm().concurrency());
-        LlmUsage usage = client == null ? new LlmUsage() : client.usage();
-        if (client == null) {
-            for (int i = 0; i < candidates.size(); i++) {
-                usage.fallback();
-            }
-        }
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("usage", usage.toMap());
-        m.put("run", run);
         return m;
+    }
+
+    /** The client's accounting; in dry-run every generated cluster used the fallback. */
+    private static Map<String, Object> usage(LlmClient client, int clusters) {
+        Map<String, Object> u = (client == null ? new LlmUsage() : client.usage()).toMap();
+        if (client == null) {
+            u.put("fallbacks", (long) clusters);
+        }
+        return u;
     }
 
     private void flags(RunMetadata meta) {
@@ -557,12 +553,18 @@ public final class RankingQueries {
                     recorded = o.path("sha256").asText(null);
                 }
             }
-            if (recorded == null || !recorded.equals(RunMetadata.sha256(output))) {
+            byte[] bytes; // read once: hashed, then parsed (~50 MB at 10,000 clusters)
+            try {
+                bytes = Files.readAllBytes(output);
+            } catch (IOException e) {
+                throw DsgenException.input("cannot resume: cannot read " + output + ": " + e.getMessage() + " (--resume)");
+            }
+            if (recorded == null || !recorded.equals(org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes))) {
                 throw DsgenException.input("cannot resume " + output + ": it is not the file its sidecar " + sidecar
                         + " describes (SHA-256 differs; edited or replaced) (--resume; drop it to start over)");
             }
             try {
-                List<RankingExample> records = Json.MAPPER.readValue(output.toFile(), new TypeReference<List<RankingExample>>() { });
+                List<RankingExample> records = Json.MAPPER.readValue(bytes, new TypeReference<List<RankingExample>>() { });
                 return new Existing(records == null ? List.of() : records);
             } catch (IOException e) {
                 throw DsgenException.input("cannot resume: " + output + " is not a ranking-queries output: "

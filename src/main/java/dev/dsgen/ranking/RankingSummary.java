@@ -93,12 +93,12 @@ public final class RankingSummary {
 
     /** A few lines for the terminal, then the validation report. */
     @SuppressWarnings("unchecked")
-    public static void print(Map<String, Object> s, ValidationReport report, RankingConfig cfg, PrintWriter out) {
+    public static void print(Map<String, Object> s, Map<String, Object> usage, ValidationReport report, RankingConfig cfg,
+                             PrintWriter out) {
         Map<String, Object> q = (Map<String, Object>) s.get("quality");
         Map<String, Object> c = (Map<String, Object>) s.get("clusters");
         Map<String, Object> bm25 = (Map<String, Object>) q.get("bm25_difficulty");
         Map<String, Object> llm = (Map<String, Object>) s.get("llm");
-        Map<String, Object> usage = (Map<String, Object>) ((Map<String, Object>) llm.get("run")).get("usage");
         out.printf(Locale.ROOT, "ranking-queries: %s clusters (%s in graph; %s from the existing output), %s queries, %s examples%n",
                 c.get("selected"), c.get("in_graph"), c.get("from_existing_output"), q.get("queries"), q.get("examples"));
         out.printf(Locale.ROOT, "  labels:      %s positive, %s negative (positive share %.1f%%)%n", q.get("positives"),

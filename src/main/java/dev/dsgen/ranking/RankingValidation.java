@@ -67,8 +67,7 @@ final class RankingValidation {
                         neg++;
                     }
                     candidates.check(graph.deal(cand) != null, () -> "record " + row + ": unknown candidate " + cand);
-                    Deal platform = graph.deal(cluster);
-                    Cluster c = platform == null ? null : graph.clusterOf(cluster);
+                    Cluster c = graph.clusterOf(cluster);
                     boolean clusterOk = c != null && c.id().equals(cluster);
                     clusters.check(clusterOk, () -> "record " + row + ": unknown cluster " + cluster);
                     if (clusterOk) {

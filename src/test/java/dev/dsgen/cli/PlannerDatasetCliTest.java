@@ -168,6 +168,13 @@ class PlannerDatasetCliTest {
         sql("ALTER TABLE exp.events ALTER id DROP NOT NULL",
                 "UPDATE exp.events SET id = NULL WHERE id = (SELECT min(id) FROM exp.events WHERE event_type = 'plan_accepted')");
         build().assertFails(3, "exp.events", "without an id");
+        // NULLs in the other tables are the user's data too: exit 3 naming the table, not a writer crash.
+        simulate();
+        sql("ALTER TABLE plan_edits ALTER edit_type DROP NOT NULL", "UPDATE plan_edits SET edit_type = NULL");
+        build().assertFails(3, "plan_edits", "without an id or edit_type");
+        simulate();
+        sql("ALTER TABLE pantry_snapshots ALTER id DROP NOT NULL", "UPDATE pantry_snapshots SET id = NULL");
+        build().assertFails(3, "pantry_snapshots", "without an id");
     }
 
     @Test
@@ -224,7 +231,7 @@ class PlannerDatasetCliTest {
     void badFlagsAreUsageErrors() {
         build("--pantry-max-staleness", "soon").assertFails(2, "--pantry-max-staleness");
         // Bounds too large to hold are usage errors, not overflow crashes (exit 1).
-        for (String huge : List.of("99999999999999999999h", "999999999999d", "PT99999999999999H", "9999999w")) {
+        for (String huge : List.of("99999999999999999999h", "999999999999d", "PT99999999999999H", "9999999w", "P200000D")) {
             build("--pantry-max-staleness", huge).assertFails(2, "--pantry-max-staleness");
         }
         // The folder is named by --date, so a window ending later would file data under an earlier version.

@@ -2,6 +2,7 @@ package dev.dsgen.entities;
 
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.ReferenceTime;
+import dev.dsgen.io.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -485,19 +486,13 @@ final class EntityTestSupport {
     }
 
     static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+        if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
+        try {
+            OutputFolder.deleteTree(dir);
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: temp folders of tests
         }
     }
 }

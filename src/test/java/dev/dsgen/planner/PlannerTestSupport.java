@@ -1,6 +1,7 @@
 package dev.dsgen.planner;
 
 import dev.dsgen.core.Progress;
+import dev.dsgen.io.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,11 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Source databases made row by row for tests, builds on them, and reading the result back with DuckDB. */
 final class PlannerTestSupport {
@@ -137,17 +136,8 @@ final class PlannerTestSupport {
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            OutputFolder.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
