@@ -49,6 +49,15 @@ public final class RunMetadata {
         return this;
     }
 
+    /**
+     * A file the run read, with a SHA-256 and size the caller already computed from the same bytes
+     * it parsed (so a large input is not read a second time only to be fingerprinted).
+     */
+    public RunMetadata input(Path file, String sha256, long bytes) {
+        inputs.add(new FileFacts(file.toAbsolutePath().normalize(), null, sha256, bytes, null));
+        return this;
+    }
+
     /** An input that is not a file, such as a resource bundled in the JAR. */
     public RunMetadata input(String name, byte[] content) {
         inputs.add(new FileFacts(null, name, DigestUtils.sha256Hex(content), content.length, null));
@@ -61,6 +70,15 @@ public final class RunMetadata {
      */
     public RunMetadata output(Path target, Path content, Long rows) {
         outputs.add(FileFacts.of(target, content, rows));
+        return this;
+    }
+
+    /**
+     * An output at {@code target} whose SHA-256 and size were computed while it was written (e.g.
+     * through a {@link java.security.DigestOutputStream}), so it is not read back only to be hashed.
+     */
+    public RunMetadata output(Path target, String sha256, long bytes, Long rows) {
+        outputs.add(new FileFacts(target.toAbsolutePath().normalize(), null, sha256, bytes, rows));
         return this;
     }
 

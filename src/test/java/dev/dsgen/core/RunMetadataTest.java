@@ -128,6 +128,20 @@ class RunMetadataTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void precomputedFingerprintsGiveTheSameEntriesAsReadingTheFiles() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.json"), "abc", StandardCharsets.US_ASCII);
+        Path out = Files.writeString(dir.resolve("out.csv"), "hello\n", StandardCharsets.US_ASCII);
+        Map<String, Object> read = new RunMetadata("s", 1).input(in).output(out, out, 3L).toMap(1, dir);
+        Map<String, Object> given = new RunMetadata("s", 1)
+                .input(in, RunMetadata.sha256(in), Files.size(in))
+                .output(out, RunMetadata.sha256(out), Files.size(out), 3L).toMap(1, dir);
+        assertEquals(read.get("inputs"), given.get("inputs"));
+        assertEquals(read.get("outputs"), given.get("outputs"));
+        assertEquals(6, ((Number) ((List<Map<String, Object>>) given.get("outputs")).get(0).get("bytes")).intValue());
+    }
+
+    @Test
     void bundledInputIsFingerprintedFromItsBytes() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> inputs = (List<Map<String, Object>>) new RunMetadata("s", 1)
