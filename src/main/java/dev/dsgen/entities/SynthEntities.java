@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
@@ -137,12 +140,18 @@ public final class SynthEntities {
         Path truthFile = cfg.outdir().resolve("truth.csv");
         CsvTable truth = new CsvTable(TRUTH_COLUMNS);
         Map<Source, long[]> recordOffsets = new EnumMap<>(Source.class);
+        // SHA-256 of each CSV as it is written: reading ~200 MB back at 1M leads only to hash it
+        // cost a second of CPU at the end of the run.
+        Map<Source, MessageDigest> recordDigests = new EnumMap<>(Source.class);
+        MessageDigest truthDigest = DigestUtils.getSha256Digest();
         OffsetLog truthOffsets = new OffsetLog(truth.headerBytes().length);
-        try (OutputStream truthOut = truth.open(out.temp(truthFile))) {
+        try (OutputStream truthOut = truth.open(out.temp(truthFile), truthDigest)) {
             progress.start("records", keys.total);
             for (Source s : Source.values()) {
+                MessageDigest digest = DigestUtils.getSha256Digest();
+                recordDigests.put(s, digest);
                 recordOffsets.put(s, writeSource(s, fields.get(s), plan.sources.get(s), factory, keys, hasher, out,
-                        truthOut, truthOffsets, pool, noiseStats));
+                        digest, truthOut, truthOffsets, pool, noiseStats));
             }
             progress.finish();
         } catch (IOException e) {
@@ -202,9 +211,13 @@ public final class SynthEntities {
             Path summaryTemp = out.temp(cfg.summary());
             Json.write(summaryTemp, summary);
             for (Source s : Source.values()) {
-                meta.output(cfg.outdir().resolve(s.key() + ".csv"), recordTemps.get(s), (long) plan.sources.get(s).size());
+                long[] offsets = recordOffsets.get(s);
+                meta.output(cfg.outdir().resolve(s.key() + ".csv"), Hex.encodeHexString(recordDigests.get(s).digest()),
+                        offsets[offsets.length - 1], (long) plan.sources.get(s).size());
             }
-            meta.output(truthFile, truthTemp, (long) keys.total);
+            long[] truthEnds = truthOffsets.toArray();
+            meta.output(truthFile, Hex.encodeHexString(truthDigest.digest()), truthEnds[truthEnds.length - 1],
+                    (long) keys.total);
             pairRows.forEach((p, n) -> meta.output(p, out.temp(p), n));
             meta.output(cfg.summary(), summaryTemp, null);
             if (cfg.schema() == null) {
@@ -261,7 +274,8 @@ public final class SynthEntities {
 
     /** Writes one source's CSV and its truth rows; returns the row-aligned chunk offsets of the CSV. */
     private long[] writeSource(Source s, List<FieldSpec> fs, SourcePlan sp, RecordFactory factory, BlockingKeys keys,
-                               PiiHasher hasher, OutputFiles out, OutputStream truthOut, OffsetLog truthOffsets,
+                               PiiHasher hasher, OutputFiles out, MessageDigest digest, OutputStream truthOut,
+                               OffsetLog truthOffsets,
                                ExecutorService pool, NoiseStats noiseStats) throws IOException {
         CsvTable table = new CsvTable(fs.stream().map(FieldSpec::name).toList());
         CsvTable truthTable = new CsvTable(TRUTH_COLUMNS);
@@ -272,7 +286,7 @@ public final class SynthEntities {
         int n = sp.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         OffsetLog offsets = new OffsetLog(table.headerBytes().length);
-        try (OutputStream recordsOut = table.open(out.temp(cfg.outdir().resolve(s.key() + ".csv")))) {
+        try (OutputStream recordsOut = table.open(out.temp(cfg.outdir().resolve(s.key() + ".csv")), digest)) {
             Parallel.mapOrdered(pool, cfg.threads(), chunks, c -> {
                 int from = c * CHUNK;
                 int to = Math.min(n, from + CHUNK);

@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -88,6 +90,16 @@ public final class CsvTable {
     /** Opens {@code file} for writing with the header already written ({@link #headerBytes()} long). */
     public OutputStream open(Path file) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        out.write(headerBytes());
+        return out;
+    }
+
+    /**
+     * As {@link #open(Path)}, and every byte written (header included) also goes to {@code digest}:
+     * the sidecar's SHA-256 of a large file without reading it back.
+     */
+    public OutputStream open(Path file, MessageDigest digest) throws IOException {
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(file), digest), 1 << 16);
         out.write(headerBytes());
         return out;
     }

@@ -4,6 +4,7 @@ import dev.dsgen.core.DsgenException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -50,7 +51,8 @@ public final class ParquetRows {
 
     /** The one reader set-up of the project, for any Parquet {@link InputFile}. */
     static ParquetReader<GenericRecord> reader(InputFile file) throws IOException {
-        return AvroParquetReader.<GenericRecord>builder(file).withConf(new PlainParquetConfiguration()).build();
+        return AvroParquetReader.<GenericRecord>builder(file).withDataModel(GenericData.get())
+                .withConf(new PlainParquetConfiguration()).build();
     }
 
     private static DsgenException unreadable(Path file, Exception e) {

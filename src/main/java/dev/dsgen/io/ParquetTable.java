@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -84,8 +85,12 @@ public final class ParquetTable {
         // A plain (non-Hadoop) configuration: no Hadoop Configuration class init, no XML parsing.
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        // An explicit data model: without one, parquet-avro looks the model class up through a
+        // Hadoop Configuration, whose class initialisation parses Hadoop's XML defaults (~300
+        // classes and a C2-compiled XML parser on every run) for nothing.
         return tuning.apply(AvroParquetWriter.<GenericRecord>builder(file)
                 .withSchema(schema)
+                .withDataModel(GenericData.get())
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))
