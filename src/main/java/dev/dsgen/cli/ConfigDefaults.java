@@ -60,7 +60,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             var loc = e.getLocation();
             throw DsgenException.input("malformed JSON in config " + file + " at line "
                     + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
-                    + e.getOriginalMessage() + " (--config)");
+                    + Json.reason(e) + " (--config)");
         } catch (IOException e) {
             throw DsgenException.input("cannot read config " + file + ": " + e.getMessage() + " (--config)");
         }

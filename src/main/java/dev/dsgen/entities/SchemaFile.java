@@ -154,9 +154,12 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String msg = t instanceof JsonProcessingException jp ? jp.getOriginalMessage() : t.getMessage();
+        if (t instanceof JsonProcessingException jp) {
+            return Json.reason(jp);
+        }
+        String msg = t.getMessage();
         if (msg == null) {
-            msg = e.getOriginalMessage();
+            return Json.reason(e);
         }
         int nl = msg.indexOf('\n');
         return nl < 0 ? msg : msg.substring(0, nl);

@@ -75,6 +75,24 @@ public final class Json {
         }
     }
 
+    private static final java.util.regex.Pattern SOURCE_LOCATION = java.util.regex.Pattern.compile(
+            "\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /**
+     * Jackson's reason for a parse failure, fit for a one-line error: its first line, without the
+     * location (callers name the file, line and column), and with a location embedded in the text
+     * ("start marker at [Source: REDACTED (...); line: 1, column: 11]") shortened to "line 1, column 11".
+     */
+    public static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            msg = e.getClass().getSimpleName();
+        }
+        int nl = msg.indexOf('\n');
+        msg = nl < 0 ? msg : msg.substring(0, nl);
+        return SOURCE_LOCATION.matcher(msg).replaceAll("line $1, column $2").trim();
+    }
+
     /** A JSON Lines writer: one compact object per line, {@code \n}-terminated. */
     public static final class LinesWriter implements AutoCloseable {
         private final Writer out;

@@ -40,6 +40,15 @@ class SynthEntitiesInputErrorTest {
     }
 
     @Test
+    void unclosedArrayNamesWhereItOpenedWithoutJacksonsSourceNote() throws IOException {
+        Path schema = Files.writeString(tmp.resolve("open.json"), "{\"leads\": [\n");
+        CliRun run = runWithSchema(schema, 3, schema.toString(), "line 2", "--schema",
+                "start marker at line 1, column 11");
+        org.junit.jupiter.api.Assertions.assertFalse(run.err().contains("REDACTED") || run.err().contains("[Source"),
+                run::err);
+    }
+
+    @Test
     void schemaThatIsNotJsonAtAllNamesTheLine() throws IOException {
         Path schema = Files.writeString(tmp.resolve("text.json"), "leads: id, email\n");
         runWithSchema(schema, 3, schema.toString(), "line 1", "--schema");

@@ -125,4 +125,14 @@ class JsonTest {
             assertEquals(Files.readString(a), Files.readString(b), "list " + list);
         }
     }
+
+    @Test
+    void reasonIsOneLineWithEmbeddedLocationsShortened() {
+        com.fasterxml.jackson.core.JsonProcessingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class, () -> Json.MAPPER.readTree("{\"a\": [\n"));
+        String reason = Json.reason(e);
+        assertFalse(reason.contains("\n"), reason);
+        assertFalse(reason.contains("[Source"), reason);
+        assertTrue(reason.contains("start marker at line 1, column 7"), reason);
+    }
 }
