@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javax.management.ObjectName;
 
 /**
@@ -36,11 +37,24 @@ final class JitTuning {
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
     }
 
-    /** Called before a run of roughly {@code work} records/rows; below {@code shortRun} C2 is excluded. */
-    static boolean forRun(long work, long shortRun) {
+    /**
+     * Called before a run of roughly {@code work} records/rows; below {@code shortRun} C2 is
+     * excluded. The directive is added on a thread of its own: the platform MBean server it goes
+     * through takes ~0.2 s to start, which the run's first steps (interpreted and C1 code, before
+     * any method is hot enough for C2) need not wait for. The future says whether it was added.
+     */
+    static CompletableFuture<Boolean> forRun(long work, long shortRun) {
         if (!ownProcess || work > shortRun || "default".equals(System.getenv("DSGEN_JIT"))) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
+        CompletableFuture<Boolean> added = new CompletableFuture<>();
+        Thread t = new Thread(() -> added.complete(addDirective()), "dsgen-jit-tuning");
+        t.setDaemon(true);
+        t.start();
+        return added;
+    }
+
+    private static boolean addDirective() {
         try {
             Path f = Files.createTempFile("dsgen-jit", ".json");
             try {

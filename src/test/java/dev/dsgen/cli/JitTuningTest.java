@@ -16,7 +16,7 @@ class JitTuningTest {
 
     @Test
     void anEmbeddingJvmIsNeverTuned() throws Exception {
-        assertFalse(JitTuning.forRun(10, 1_000));
+        assertFalse(JitTuning.forRun(10, 1_000).join());
         assertFalse(String.valueOf(directives()).contains("Exclude:true"));
     }
 
@@ -29,13 +29,13 @@ class JitTuningTest {
     @Test
     void longRunsKeepC2() {
         JitTuning.ownProcess();
-        assertFalse(JitTuning.forRun(1_001, 1_000));
+        assertFalse(JitTuning.forRun(1_001, 1_000).join());
     }
 
     @Test
     void shortRunsOfItsOwnProcessGetTheDirective() throws Exception {
         JitTuning.ownProcess();
-        assertTrue(JitTuning.forRun(1_000, 1_000));
+        assertTrue(JitTuning.forRun(1_000, 1_000).join());
         // The JVM now lists a directive that excludes C2 for every method (the default one excludes nothing).
         Object printed = directives();
         assertTrue(String.valueOf(printed).contains("Exclude:true"), String.valueOf(printed));
