@@ -8,9 +8,7 @@ import java.time.LocalDate;
  * examples of {@code out/<date>/}.
  *
  * @param maxStalenessMicros null when no bound was given
- * @param mlflowUri null when not logging to MLflow (always with {@code dryRun})
- * @param dryRun recorded in the sidecar's flags; the CLI drops {@code --mlflow-uri} with it
- * @param threads worker threads that build and encode row groups (the output does not depend on it)
+ * @param mlflowUri null when not logging to MLflow
  */
 public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String dbUrl, Path out, boolean asKnownAt,
                           Long maxStalenessMicros, String stalenessText, long minRows, String mlflowUri,

@@ -8,6 +8,7 @@ import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
+import dev.dsgen.io.ParquetTable;
 import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.planner.PointInTime.Accepted;
 import dev.dsgen.planner.PointInTime.PantryMatch;
@@ -31,10 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -70,18 +70,11 @@ public final class PlannerBuild {
     private final BuildConfig cfg;
     private final PrintWriter log;
     private final Progress progress;
-    private final long rowsPerGroup;
 
     public PlannerBuild(BuildConfig cfg, PrintWriter log, Progress progress) {
-        this(cfg, log, progress, RowGroupFile.ROWS_PER_GROUP);
-    }
-
-    /** Tests: smaller row groups, to have many of them on small data. */
-    PlannerBuild(BuildConfig cfg, PrintWriter log, Progress progress, long rowsPerGroup) {
         this.cfg = cfg;
         this.log = log;
         this.progress = progress;
-        this.rowsPerGroup = rowsPerGroup;
     }
 
     public Result run() {
@@ -89,11 +82,11 @@ public final class PlannerBuild {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), true);
         RunMetadata meta = new RunMetadata("planner-dataset build", cfg.seed());
         Map<String, Scan.Fingerprint> fingerprints = new LinkedHashMap<>();
+        long rows;
         try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
             Path parquet = folder.staged(PARQUET);
             progress.start("scan, join and write", 1);
-            RowGroupFile.Written written = extract(db, parquet, fingerprints);
-            long rows = written.rows();
+            rows = extract(db, parquet, fingerprints);
             progress.finish();
             progress.start("validation", 1);
             PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
@@ -102,14 +95,11 @@ public final class PlannerBuild {
             Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
             String summary = PlannerSummary.markdown(facts, v.report(), cfg);
             try {
-                byte[] schemaBytes = schemaJson.getBytes(StandardCharsets.UTF_8);
-                byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
-                Files.write(folder.staged(SCHEMA), schemaBytes);
-                Files.write(folder.staged(SUMMARY), summaryBytes);
-                // Hashed from the bytes written, not read back.
-                meta.output(folder.target(PARQUET), written.sha256(), written.bytes(), rows);
-                meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
-                meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
+                Files.writeString(folder.staged(SCHEMA), schemaJson, StandardCharsets.UTF_8);
+                Files.writeString(folder.staged(SUMMARY), summary, StandardCharsets.UTF_8);
+                meta.output(folder.target(PARQUET), parquet, rows);
+                meta.output(folder.target(SCHEMA), folder.staged(SCHEMA), null);
+                meta.output(folder.target(SUMMARY), folder.staged(SUMMARY), null);
                 flags(meta, db);
                 meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
@@ -137,7 +127,7 @@ public final class PlannerBuild {
                 .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
                 .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
                 .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
-                .flag("overwrite", cfg.overwrite()).flag("dry-run", cfg.dryRun());
+                .flag("overwrite", cfg.overwrite());
     }
 
     /** A TIMESTAMP literal both databases read the same way (whole seconds, UTC). */
@@ -146,8 +136,8 @@ public final class PlannerBuild {
         return "TIMESTAMP '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t) + "'";
     }
 
-    /** The scans and the merge; returns what was written. */
-    RowGroupFile.Written extract(PlannerDb db, Path parquet, Map<String, Scan.Fingerprint> fingerprints) {
+    /** The scans and the merge; returns the rows written. */
+    long extract(PlannerDb db, Path parquet, Map<String, Scan.Fingerprint> fingerprints) {
         String start = ts(cfg.startMicros());
         String end = ts(cfg.endMicros());
         List<Connection> connections = new ArrayList<>();
@@ -196,7 +186,7 @@ public final class PlannerBuild {
                          (rs, fp) -> new Edit(fp.str(rs, 1), fp.str(rs, 2), fp.str(rs, 3), fp.lng(rs, 4), fp.str(rs, 5),
                                  fp.integer(rs, 6), fp.str(rs, 7), fp.str(rs, 8)),
                          Edit::householdId)) {
-                RowGroupFile.Written n = merge(db, parquet, events, households, constraints, snapshots, edits);
+                long n = merge(db, parquet, events, households, constraints, snapshots, edits);
                 for (Scan<?> s : List.of(households, constraints, snapshots, edits)) {
                     s.drain();
                 }
@@ -243,93 +233,167 @@ public final class PlannerBuild {
         }
     }
 
-    /** One household's inputs as the scans read them: its examples need nothing else. */
-    record Unit(List<Event> events, Household household, Constraints constraints, List<Snapshot> snapshots,
-                Map<String, List<Edit>> editsByPlan, List<Accepted> accepted) {
-    }
-
-    /**
-     * Reads the scans household by household (checking ids and order as it goes) and hands each
-     * household to the row-group writer, which builds and encodes its examples on a worker thread.
-     */
-    private RowGroupFile.Written merge(PlannerDb db, Path parquet, Scan<Event> events, Scan<Household> households,
+    private long merge(PlannerDb db, Path parquet, Scan<Event> events, Scan<Household> households,
                        Scan<Constraints> constraints, Scan<SnapshotRow> snapshots, Scan<Edit> edits) {
         PointInTime.Options options = new PointInTime.Options(cfg.asKnownAt(), cfg.maxStalenessMicros());
         Set<String> ids = new HashSet<>();
         long written = 0;
         long startMicros = cfg.startMicros();
-        try (RowGroupFile<Unit> file = new RowGroupFile<>(parquet, cfg.threads(), rowsPerGroup,
-                (u, out) -> build(db, options, u, out))) {
-            try {
-                while (events.peek() != null) {
-                    String unit = events.peek().unit();
-                    List<Event> group = new ArrayList<>();
-                    while (events.peek() != null && events.peek().unit().equals(unit)) {
-                        Event e = events.next();
-                        if (e.id() == null) {
-                            throw DsgenException.input("exp.events has a row without an id (household " + unit
-                                    + ") (--db " + db.where() + ")");
-                        }
-                        if (!ids.add(e.id())) {
-                            throw DsgenException.input("duplicate event id '" + e.id() + "' in exp.events (--db "
-                                    + db.where() + "; event ids must be unique)");
-                        }
-                        group.add(e);
+        try (RecordSink writer = new RecordSink(parquet)) {
+            List<Event> group = new ArrayList<>();
+            while (events.peek() != null) {
+                String unit = events.peek().unit();
+                group.clear();
+                while (events.peek() != null && events.peek().unit().equals(unit)) {
+                    Event e = events.next();
+                    if (e.id() == null) {
+                        throw DsgenException.input("exp.events has a row without an id (household " + unit + ") (--db "
+                                + db.where() + ")");
                     }
-                    group.sort(Comparator.comparingLong(Event::time).thenComparing(Event::id));
-                    List<Household> hh = households.take(unit);
-                    List<Constraints> cons = constraints.take(unit);
-                    List<Snapshot> snaps = new ArrayList<>();
-                    for (SnapshotRow s : snapshots.take(unit)) {
-                        if (s.snapshot().id() == null) {
-                            throw DsgenException.input("pantry_snapshots has a row without an id (household " + unit
-                                    + ") (--db " + db.where() + ")");
-                        }
-                        snaps.add(s.snapshot());
+                    if (!ids.add(e.id())) {
+                        throw DsgenException.input("duplicate event id '" + e.id() + "' in exp.events (--db "
+                                + db.where() + "; event ids must be unique)");
                     }
-                    snaps.sort(PointInTime.SNAPSHOT_ORDER);
-                    Map<String, List<Edit>> editsByPlan = new HashMap<>();
-                    for (Edit e : edits.take(unit)) {
-                        if (e.id() == null || e.type() == null) {
-                            throw DsgenException.input("plan_edits has a row without an id or edit_type (household "
-                                    + unit + ") (--db " + db.where() + ")");
-                        }
-                        editsByPlan.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(e);
-                    }
-                    List<Accepted> accepted = new ArrayList<>();
-                    long examples = 0;
-                    for (Event e : group) {
-                        if (e.type().equals("plan_accepted")) {
-                            accepted.add(new Accepted(e.id(), e.time(), e));
-                        }
-                        if (e.time() >= startMicros) {
-                            examples++; // earlier events are history only (a previous plan for later events)
-                        }
-                    }
-                    file.add(new Unit(group, hh.isEmpty() ? null : hh.get(0), cons.isEmpty() ? null : cons.get(0),
-                            snaps, editsByPlan, accepted), examples);
-                    written += examples;
+                    group.add(e);
                 }
-            } catch (RuntimeException e) {
-                throw file.failure(e);
+                group.sort(Comparator.comparingLong(Event::time).thenComparing(Event::id));
+                List<Household> hh = households.take(unit);
+                List<Constraints> cons = constraints.take(unit);
+                List<Snapshot> snaps = new ArrayList<>();
+                for (SnapshotRow s : snapshots.take(unit)) {
+                    if (s.snapshot().id() == null) {
+                        throw DsgenException.input("pantry_snapshots has a row without an id (household " + unit + ") (--db "
+                                + db.where() + ")");
+                    }
+                    snaps.add(s.snapshot());
+                }
+                snaps.sort(PointInTime.SNAPSHOT_ORDER);
+                Map<String, List<Edit>> editsByPlan = new HashMap<>();
+                for (Edit e : edits.take(unit)) {
+                    if (e.id() == null || e.type() == null) {
+                        throw DsgenException.input("plan_edits has a row without an id or edit_type (household " + unit
+                                + ") (--db " + db.where() + ")");
+                    }
+                    editsByPlan.computeIfAbsent(e.planId(), k -> new ArrayList<>()).add(e);
+                }
+                List<Accepted> accepted = new ArrayList<>();
+                for (Event e : group) {
+                    if (e.type().equals("plan_accepted")) {
+                        accepted.add(new Accepted(e.id(), e.time(), e));
+                    }
+                }
+                UnitContext ctx = new UnitContext(db, hh.isEmpty() ? null : hh.get(0),
+                        cons.isEmpty() ? null : cons.get(0), editsByPlan);
+                PointInTime.PantryCursor pantry = new PointInTime.PantryCursor(snaps, options);
+                PointInTime.PlanCursor plans = new PointInTime.PlanCursor(accepted);
+                for (Event e : group) {
+                    if (e.time() < startMicros) {
+                        continue; // history only: a previous plan for later events
+                    }
+                    writer.write(example(ctx, e, pantry.match(e.time()), plans.previous(e.time())));
+                    written++;
+                }
             }
-            RowGroupFile.Written w = file.finish();
-            if (w.rows() != written) {
-                throw new IllegalStateException("wrote " + w.rows() + " examples, expected " + written);
-            }
-            return w;
+            writer.finish();
         }
+        return written;
     }
 
-    /** One household's examples, in event order. */
-    private void build(PlannerDb db, PointInTime.Options options, Unit u, Consumer<GenericRecord> out) {
-        UnitContext ctx = new UnitContext(db, u.household(), u.constraints(), u.editsByPlan());
-        PointInTime.PantryCursor pantry = new PointInTime.PantryCursor(u.snapshots(), options);
-        PointInTime.PlanCursor plans = new PointInTime.PlanCursor(u.accepted());
-        long startMicros = cfg.startMicros();
-        for (Event e : u.events()) {
-            if (e.time() >= startMicros) {
-                out.accept(example(ctx, e, pantry.match(e.time()), plans.previous(e.time())));
+    /**
+     * Parquet encoding on a thread of its own, fed in order through a bounded queue: the file is the
+     * same as a single-threaded write, while scanning, parsing and joining go on beside it.
+     */
+    private static final class RecordSink implements AutoCloseable {
+        private static final List<GenericRecord> END = new ArrayList<>();
+        private final java.util.concurrent.ArrayBlockingQueue<List<GenericRecord>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+        private List<GenericRecord> batch = new ArrayList<>(BATCH);
+        private static final int BATCH = 512;
+        private volatile boolean failed;
+
+        RecordSink(Path file) {
+            thread = new Thread(() -> {
+                try (ParquetWriter<GenericRecord> w = ParquetTable.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                    while (true) {
+                        List<GenericRecord> b = queue.take();
+                        if (b == END) {
+                            break;
+                        }
+                        for (GenericRecord r : b) {
+                            w.write(r);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed = true;
+                    queue.clear();
+                    done.completeExceptionally(t);
+                    return;
+                }
+                done.complete(null); // only once the footer is written
+            }, "dsgen-parquet-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void write(GenericRecord r) {
+            batch.add(r);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        private void put(List<GenericRecord> b) {
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failed) {
+                        finish();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            }
+        }
+
+        /** Flushes, waits for the writer and rethrows its failure. */
+        void finish() {
+            if (!failed) {
+                if (!batch.isEmpty()) {
+                    put(batch);
+                    batch = new ArrayList<>();
+                }
+                put(END);
+            }
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!done.isDone()) {
+                thread.interrupt();
+                try {
+                    // Let the writer close its file before the staging folder is deleted.
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
