@@ -32,9 +32,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -48,6 +50,8 @@ public final class PlannerBuild {
     static final String SCHEMA = "schema.json";
     static final String SUMMARY = "dataset_summary.md";
     static final String METADATA = "metadata.json";
+    /** Threads doing the work, reported in the sidecar: scanning and joining, and Parquet encoding. */
+    static final int THREADS = 2;
 
     /** What a run produced. */
     public record Result(ValidationReport report, Path folder, long rows, Map<String, Object> summary) {
@@ -86,7 +90,8 @@ public final class PlannerBuild {
         try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
             Path parquet = folder.staged(PARQUET);
             progress.start("scan, join and write", 1);
-            rows = extract(db, parquet, fingerprints);
+            HashingOutputFile file = new HashingOutputFile(new LocalOutputFile(parquet));
+            rows = extract(db, file, fingerprints);
             progress.finish();
             progress.start("validation", 1);
             PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
@@ -95,16 +100,20 @@ public final class PlannerBuild {
             Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
             String summary = PlannerSummary.markdown(facts, v.report(), cfg);
             try {
-                Files.writeString(folder.staged(SCHEMA), schemaJson, StandardCharsets.UTF_8);
-                Files.writeString(folder.staged(SUMMARY), summary, StandardCharsets.UTF_8);
-                meta.output(folder.target(PARQUET), parquet, rows);
-                meta.output(folder.target(SCHEMA), folder.staged(SCHEMA), null);
-                meta.output(folder.target(SUMMARY), folder.staged(SUMMARY), null);
+                byte[] schemaBytes = schemaJson.getBytes(StandardCharsets.UTF_8);
+                byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
+                Files.write(folder.staged(SCHEMA), schemaBytes);
+                Files.write(folder.staged(SUMMARY), summaryBytes);
+                // Fingerprints of the bytes as written, not read back.
+                meta.output(folder.target(PARQUET), file.hex(), file.bytes(), rows);
+                meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
+                meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
                 flags(meta, db);
                 meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
                 meta.validation(v.report().toMap());
-                Json.write(folder.staged(METADATA), meta.toMap(cfg.threads(), folder.target()));
+                // The build runs two threads whatever --threads says: scan and join, and the Parquet writer.
+                Json.write(folder.staged(METADATA), meta.toMap(THREADS, folder.target()));
             } catch (IOException e) {
                 throw DsgenException.usage("cannot write outputs: " + e.getMessage() + " (--out)");
             }
@@ -127,7 +136,7 @@ public final class PlannerBuild {
                 .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
                 .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
                 .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
-                .flag("overwrite", cfg.overwrite());
+                .flag("overwrite", cfg.overwrite()).flag("dry-run", cfg.dryRun());
     }
 
     /** A TIMESTAMP literal both databases read the same way (whole seconds, UTC). */
@@ -136,8 +145,8 @@ public final class PlannerBuild {
         return "TIMESTAMP '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t) + "'";
     }
 
-    /** The scans and the merge; returns the rows written. */
-    long extract(PlannerDb db, Path parquet, Map<String, Scan.Fingerprint> fingerprints) {
+    /** The scans and the merge; returns the rows written (and hashes the file into {@code hash}). */
+    long extract(PlannerDb db, HashingOutputFile parquet, Map<String, Scan.Fingerprint> fingerprints) {
         String start = ts(cfg.startMicros());
         String end = ts(cfg.endMicros());
         List<Connection> connections = new ArrayList<>();
@@ -233,7 +242,7 @@ public final class PlannerBuild {
         }
     }
 
-    private long merge(PlannerDb db, Path parquet, Scan<Event> events, Scan<Household> households,
+    private long merge(PlannerDb db, HashingOutputFile parquet, Scan<Event> events, Scan<Household> households,
                        Scan<Constraints> constraints, Scan<SnapshotRow> snapshots, Scan<Edit> edits) {
         PointInTime.Options options = new PointInTime.Options(cfg.asKnownAt(), cfg.maxStalenessMicros());
         Set<String> ids = new HashSet<>();
@@ -313,9 +322,9 @@ public final class PlannerBuild {
         private static final int BATCH = 512;
         private volatile boolean failed;
 
-        RecordSink(Path file) {
+        RecordSink(HashingOutputFile file) {
             thread = new Thread(() -> {
-                try (ParquetWriter<GenericRecord> w = ParquetTable.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                try (ParquetWriter<GenericRecord> w = ParquetTable.openCompiled(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
                     while (true) {
                         List<GenericRecord> b = queue.take();
                         if (b == END) {
