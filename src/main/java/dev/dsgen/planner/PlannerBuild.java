@@ -491,31 +491,32 @@ public final class PlannerBuild {
 
         /** An event's payload: null for SQL NULL, {@link #NOT_OBJECT} for valid JSON that is not an object. */
         PayloadReader.Payload payload(Event e) {
-            if (e.payload() == null) {
-                return null;
-            }
-            return read(e.payload(), "exp.events.payload", "event " + e.id(), (p, first) -> {
-                if (first == JsonToken.START_OBJECT) {
-                    return PayloadReader.payload(p);
-                }
-                checkTree(e.payload(), "exp.events.payload", "event " + e.id());
-                return NOT_OBJECT;
-            });
+            return object(e.payload(), "exp.events.payload", e, PayloadReader::payload, NOT_OBJECT);
         }
 
         /** An event's context: null for SQL NULL, {@link #CONTEXT_NOT_OBJECT} for valid JSON that is not an object. */
         PayloadReader.Context context(Event e) {
-            if (e.context() == null) {
+            return object(e.context(), "exp.events.context", e, PayloadReader::context, CONTEXT_NOT_OBJECT);
+        }
+
+        /** A JSON object column of an event: null for SQL NULL, {@code notObject} for other valid JSON. */
+        <T> T object(byte[] json, String column, Event e, ObjectRead<T> reader, T notObject) {
+            if (json == null) {
                 return null;
             }
-            return read(e.context(), "exp.events.context", "event " + e.id(), (p, first) -> {
+            return read(json, column, "event " + e.id(), (p, first) -> {
                 if (first == JsonToken.START_OBJECT) {
-                    return PayloadReader.context(p);
+                    return reader.read(p);
                 }
-                checkTree(e.context(), "exp.events.context", "event " + e.id());
-                return CONTEXT_NOT_OBJECT;
+                checkTree(json, column, "event " + e.id()); // the tree parser's error, if malformed
+                return notObject;
             });
         }
+    }
+
+    /** Reads an object's fields, the parser on its START_OBJECT. */
+    interface ObjectRead<T> {
+        T read(JsonParser p) throws IOException;
     }
 
     /** A streaming read of one JSON value, given its first token (null for an empty text). */

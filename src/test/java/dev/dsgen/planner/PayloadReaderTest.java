@@ -135,17 +135,15 @@ class PayloadReaderTest {
     }
 
     private static String item(Random r) {
-        String[] keys = {"name", "quantity", "unit", "x"};
-        StringBuilder b = new StringBuilder("{");
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-            b.append(i > 0 ? "," : "").append('"').append(keys[r.nextInt(keys.length)]).append("\":").append(scalar(r));
-        }
-        return b.append('}').toString();
+        return flatObject(r, "name", "quantity", "unit", "x");
     }
 
     private static String context(Random r) {
-        String[] keys = {"workflow_type", "mode", "policy_version_id", "session"};
+        return flatObject(r, "workflow_type", "mode", "policy_version_id", "session");
+    }
+
+    /** An object of up to 4 fields drawn from {@code keys} (repeats allowed), with scalar values. */
+    private static String flatObject(Random r, String... keys) {
         StringBuilder b = new StringBuilder("{");
         int n = r.nextInt(5);
         for (int i = 0; i < n; i++) {
