@@ -45,10 +45,16 @@ public final class ParquetTable {
      */
     public static ParquetWriter<GenericRecord> open(Path file, Schema schema,
             UnaryOperator<CompiledBuilder> tuning) throws IOException {
+        return openCompiled(new LocalOutputFile(file), schema, tuning);
+    }
+
+    /** The same, for any Parquet {@link OutputFile} (e.g. one that hashes what is written). */
+    public static ParquetWriter<GenericRecord> openCompiled(OutputFile file, Schema schema,
+            UnaryOperator<CompiledBuilder> tuning) throws IOException {
         // The same configuration as the generic set-up below.
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return tuning.apply(new CompiledBuilder(new LocalOutputFile(file), schema)
+        return tuning.apply(new CompiledBuilder(file, schema)
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))

@@ -47,6 +47,35 @@ abstract class BulkLoader implements AutoCloseable {
         }
     }
 
+    /**
+     * A loader for a table filled while another load on the same connection is open: DuckDB appends
+     * to both at once; for PostgreSQL the rows are kept and copied when this loader is closed (so it
+     * must be closed after the other one).
+     */
+    static BulkLoader deferred(Connection c, PlannerDb db, String table, List<String> columns) {
+        if (db.dialect() != PlannerDb.Dialect.POSTGRES) {
+            return open(c, db, table, columns);
+        }
+        return new BulkLoader() {
+            private final List<Object[]> rows = new java.util.ArrayList<>();
+
+            @Override
+            void row(Object... values) {
+                rows.add(values.clone());
+            }
+
+            @Override
+            public void close() {
+                try (BulkLoader copy = open(c, db, table, columns)) {
+                    for (Object[] r : rows) {
+                        copy.row(r);
+                    }
+                }
+                rows.clear();
+            }
+        };
+    }
+
     private static final class Duck extends BulkLoader {
         private final DuckDBAppender appender;
         private final PlannerDb db;

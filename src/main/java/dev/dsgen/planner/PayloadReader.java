@@ -8,17 +8,36 @@ import java.util.List;
 import org.apache.avro.generic.GenericData;
 
 /**
- * An event payload object read with the streaming parser straight into the plan record: the same
- * values as building the JSON tree and then {@link ExampleSchema#plan} (duplicate keys: the last
- * one wins; fields of the wrong type become null; non-object meals and non-string ingredients are
- * skipped), without the tree's maps and nodes, which were most of the JSON cost per event. The
- * caller hands over a parser positioned on the root START_OBJECT; everything up to the matching
- * END_OBJECT is tokenized, so malformed JSON fails where the tree parser would.
+ * The source JSON (event payload and context, pantry items, household string arrays) read with the
+ * streaming parser straight into the example's values: the same values as building the JSON tree
+ * and reading it (duplicate keys: the last one wins; fields of the wrong type become null; non-object
+ * meals and items and non-string array elements are skipped; see the test's tree oracle), without
+ * the tree's maps and nodes, which were most of the JSON cost per event. Each reader is handed a
+ * parser on the root value's first token and tokenizes everything up to its end, so malformed JSON
+ * fails where the tree parser would.
  */
 final class PayloadReader {
     /** The two payload fields the build uses. */
     record Payload(GenericData.Record plan, String planId) {
     }
+
+    /** The context fields the build uses, as the text of the tree's scalar values (else null). */
+    record Context(String workflowType, String mode, String policyVersionId) {
+    }
+
+    private static final int PLAN_ID = ExampleSchema.PLAN.getField("plan_id").pos();
+    private static final int PLAN_MEALS = ExampleSchema.PLAN.getField("meals").pos();
+    private static final int PLAN_TOTAL = ExampleSchema.PLAN.getField("total_cost").pos();
+    private static final int MEAL_DAY = ExampleSchema.MEAL.getField("day").pos();
+    private static final int MEAL_SLOT = ExampleSchema.MEAL.getField("slot").pos();
+    private static final int MEAL_RECIPE = ExampleSchema.MEAL.getField("recipe").pos();
+    private static final int MEAL_PREP = ExampleSchema.MEAL.getField("prep_minutes").pos();
+    private static final int MEAL_COST = ExampleSchema.MEAL.getField("cost").pos();
+    private static final int MEAL_INGREDIENTS = ExampleSchema.MEAL.getField("ingredients").pos();
+    private static final int ITEM_NAME = ExampleSchema.ITEM.getField("name").pos();
+    private static final int ITEM_QUANTITY = ExampleSchema.ITEM.getField("quantity").pos();
+    private static final int ITEM_UNIT = ExampleSchema.ITEM.getField("unit").pos();
+    private static final int PANTRY_ITEMS = ExampleSchema.PANTRY.getField("items").pos();
 
     private PayloadReader() {
     }
@@ -38,6 +57,68 @@ final class PayloadReader {
         return new Payload(plan, planId);
     }
 
+    /** An event context object; {@code p} on its START_OBJECT. */
+    static Context context(JsonParser p) throws IOException {
+        String workflowType = null;
+        String mode = null;
+        String policy = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "workflow_type" -> workflowType = text(p, t);
+                case "mode" -> mode = text(p, t);
+                case "policy_version_id" -> policy = text(p, t);
+                default -> p.skipChildren();
+            }
+        }
+        return new Context(workflowType, mode, policy);
+    }
+
+    /** A pantry snapshot's items: the object elements of a root array (anything else: no items). */
+    static GenericData.Record pantry(JsonParser p, JsonToken first) throws IOException {
+        List<GenericData.Record> items = new ArrayList<>();
+        if (first == JsonToken.START_ARRAY) {
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e == JsonToken.START_OBJECT) {
+                    items.add(item(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else {
+            p.skipChildren();
+        }
+        return pantry(items);
+    }
+
+    /** The pantry of a snapshot whose items are SQL NULL. */
+    static GenericData.Record emptyPantry() {
+        return pantry(new ArrayList<>());
+    }
+
+    private static GenericData.Record pantry(List<GenericData.Record> items) {
+        GenericData.Record r = new GenericData.Record(ExampleSchema.PANTRY);
+        r.put(PANTRY_ITEMS, items);
+        return r;
+    }
+
+    private static GenericData.Record item(JsonParser p) throws IOException {
+        GenericData.Record r = new GenericData.Record(ExampleSchema.ITEM);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "name" -> r.put(ITEM_NAME, text(p, t));
+                case "quantity" -> r.put(ITEM_QUANTITY, number(p, t));
+                case "unit" -> r.put(ITEM_UNIT, text(p, t));
+                default -> p.skipChildren();
+            }
+        }
+        return r;
+    }
+
     private static GenericData.Record plan(JsonParser p) throws IOException {
         GenericData.Record r = new GenericData.Record(ExampleSchema.PLAN);
         List<GenericData.Record> meals = new ArrayList<>();
@@ -45,8 +126,8 @@ final class PayloadReader {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "plan_id" -> r.put("plan_id", text(p, t));
-                case "total_cost" -> r.put("total_cost", number(p, t));
+                case "plan_id" -> r.put(PLAN_ID, text(p, t));
+                case "total_cost" -> r.put(PLAN_TOTAL, number(p, t));
                 case "meals" -> {
                     meals = new ArrayList<>();
                     if (t == JsonToken.START_ARRAY) {
@@ -65,7 +146,7 @@ final class PayloadReader {
                 default -> p.skipChildren();
             }
         }
-        r.put("meals", meals);
+        r.put(PLAN_MEALS, meals);
         return r;
     }
 
@@ -76,16 +157,16 @@ final class PayloadReader {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "day" -> m.put("day", integer(p, t));
-                case "slot" -> m.put("slot", text(p, t));
-                case "recipe" -> m.put("recipe", text(p, t));
-                case "prep_minutes" -> m.put("prep_minutes", integer(p, t));
-                case "cost" -> m.put("cost", number(p, t));
+                case "day" -> m.put(MEAL_DAY, integer(p, t));
+                case "slot" -> m.put(MEAL_SLOT, text(p, t));
+                case "recipe" -> m.put(MEAL_RECIPE, text(p, t));
+                case "prep_minutes" -> m.put(MEAL_PREP, integer(p, t));
+                case "cost" -> m.put(MEAL_COST, number(p, t));
                 case "ingredients" -> ingredients = strings(p, t);
                 default -> p.skipChildren();
             }
         }
-        m.put("ingredients", ingredients);
+        m.put(MEAL_INGREDIENTS, ingredients);
         return m;
     }
 
@@ -94,7 +175,7 @@ final class PayloadReader {
         return null;
     }
 
-    /** As {@link ExampleSchema#text}: scalars as the tree node's text, null and containers as null. */
+    /** As the tree node's text: scalars as the tree node's text, null and containers as null. */
     static String text(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
             case VALUE_STRING -> p.getText();
@@ -110,7 +191,7 @@ final class PayloadReader {
         };
     }
 
-    /** As {@link ExampleSchema#integer}: only integers that fit an int. */
+    /** As the tree node's int: only integers that fit an int. */
     static Integer integer(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
             return p.getIntValue();
@@ -118,7 +199,7 @@ final class PayloadReader {
         return skip(p);
     }
 
-    /** As {@link ExampleSchema#number}: any number, as the tree node's double value. */
+    /** Any number, as the tree node's double value. */
     static Double number(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return switch (p.getNumberType()) {
@@ -142,7 +223,7 @@ final class PayloadReader {
         return p.getDoubleValue();
     }
 
-    /** As {@link ExampleSchema#strings}: the string elements of an array, else empty. */
+    /** The string elements of an array, else empty (the rest of a non-array value skipped). */
     static List<String> strings(JsonParser p, JsonToken t) throws IOException {
         List<String> out = new ArrayList<>();
         if (t != JsonToken.START_ARRAY) {

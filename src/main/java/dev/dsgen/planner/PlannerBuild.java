@@ -3,7 +3,6 @@ package dev.dsgen.planner;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
@@ -33,9 +32,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -49,18 +50,21 @@ public final class PlannerBuild {
     static final String SCHEMA = "schema.json";
     static final String SUMMARY = "dataset_summary.md";
     static final String METADATA = "metadata.json";
+    /** Threads doing the work, reported in the sidecar: scanning and joining, and Parquet encoding. */
+    static final int THREADS = 2;
 
     /** What a run produced. */
     public record Result(ValidationReport report, Path folder, long rows, Map<String, Object> summary) {
     }
 
-    record Event(String id, String type, String unit, long time, String context, String payload) {
+    /** {@code context} and {@code payload}: JSON text as UTF-8, null for SQL NULL. */
+    record Event(String id, String type, String unit, long time, byte[] context, byte[] payload) {
     }
 
-    record Household(String id, Integer size, String preferences, String restrictions) {
+    record Household(String id, Integer size, byte[] preferences, byte[] restrictions) {
     }
 
-    record Constraints(String householdId, Double budget, Integer maxPrep, String excluded) {
+    record Constraints(String householdId, Double budget, Integer maxPrep, byte[] excluded) {
     }
 
     record Edit(String id, String planId, String householdId, long time, String type, Integer mealDay,
@@ -86,7 +90,8 @@ public final class PlannerBuild {
         try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
             Path parquet = folder.staged(PARQUET);
             progress.start("scan, join and write", 1);
-            rows = extract(db, parquet, fingerprints);
+            HashingOutputFile file = new HashingOutputFile(new LocalOutputFile(parquet));
+            rows = extract(db, file, fingerprints);
             progress.finish();
             progress.start("validation", 1);
             PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
@@ -95,16 +100,20 @@ public final class PlannerBuild {
             Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
             String summary = PlannerSummary.markdown(facts, v.report(), cfg);
             try {
-                Files.writeString(folder.staged(SCHEMA), schemaJson, StandardCharsets.UTF_8);
-                Files.writeString(folder.staged(SUMMARY), summary, StandardCharsets.UTF_8);
-                meta.output(folder.target(PARQUET), parquet, rows);
-                meta.output(folder.target(SCHEMA), folder.staged(SCHEMA), null);
-                meta.output(folder.target(SUMMARY), folder.staged(SUMMARY), null);
+                byte[] schemaBytes = schemaJson.getBytes(StandardCharsets.UTF_8);
+                byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
+                Files.write(folder.staged(SCHEMA), schemaBytes);
+                Files.write(folder.staged(SUMMARY), summaryBytes);
+                // Fingerprints of the bytes as written, not read back.
+                meta.output(folder.target(PARQUET), file.hex(), file.bytes(), rows);
+                meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
+                meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
                 flags(meta, db);
                 meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
                 meta.validation(v.report().toMap());
-                Json.write(folder.staged(METADATA), meta.toMap(cfg.threads(), folder.target()));
+                // The build runs two threads whatever --threads says: scan and join, and the Parquet writer.
+                Json.write(folder.staged(METADATA), meta.toMap(THREADS, folder.target()));
             } catch (IOException e) {
                 throw DsgenException.usage("cannot write outputs: " + e.getMessage() + " (--out)");
             }
@@ -127,7 +136,7 @@ public final class PlannerBuild {
                 .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
                 .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
                 .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
-                .flag("overwrite", cfg.overwrite());
+                .flag("overwrite", cfg.overwrite()).flag("dry-run", cfg.dryRun());
     }
 
     /** A TIMESTAMP literal both databases read the same way (whole seconds, UTC). */
@@ -136,8 +145,8 @@ public final class PlannerBuild {
         return "TIMESTAMP '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t) + "'";
     }
 
-    /** The scans and the merge; returns the rows written. */
-    long extract(PlannerDb db, Path parquet, Map<String, Scan.Fingerprint> fingerprints) {
+    /** The scans and the merge; returns the rows written (and hashes the file into {@code hash}). */
+    long extract(PlannerDb db, HashingOutputFile parquet, Map<String, Scan.Fingerprint> fingerprints) {
         String start = ts(cfg.startMicros());
         String end = ts(cfg.endMicros());
         List<Connection> connections = new ArrayList<>();
@@ -159,24 +168,24 @@ public final class PlannerBuild {
                             + db.jsonText("payload") + " FROM exp.events WHERE " + ts + " < " + end
                             + " AND (event_type = 'plan_accepted' OR (event_type = 'plan_generated' AND " + ts + " >= "
                             + start + ")) ORDER BY " + db.binaryOrder("unit_id") + ", " + ts + ", " + db.binaryOrder("id"),
-                    (rs, fp) -> new Event(fp.str(rs, 1), fp.str(rs, 2), fp.str(rs, 3), fp.lng(rs, 4), fp.str(rs, 5),
-                            fp.str(rs, 6)), Event::unit);
+                    (rs, fp) -> new Event(fp.str(rs, 1), fp.str(rs, 2), fp.str(rs, 3), fp.lng(rs, 4), fp.json(rs, 5),
+                            fp.json(rs, 6)), Event::unit);
                  Scan<Household> households = new Scan<>(db, connections.get(1), "households",
                          "SELECT id, size, " + db.jsonText("preferences") + ", " + db.jsonText("dietary_restrictions")
                                  + " FROM households ORDER BY " + db.binaryOrder("id"),
-                         (rs, fp) -> new Household(fp.str(rs, 1), fp.integer(rs, 2), fp.str(rs, 3), fp.str(rs, 4)),
+                         (rs, fp) -> new Household(fp.str(rs, 1), fp.integer(rs, 2), fp.json(rs, 3), fp.json(rs, 4)),
                          Household::id);
                  Scan<Constraints> constraints = new Scan<>(db, connections.get(2), "household_constraints",
                          "SELECT household_id, budget, max_prep_time, " + db.jsonText("excluded")
                                  + " FROM household_constraints ORDER BY " + db.binaryOrder("household_id"),
-                         (rs, fp) -> new Constraints(fp.str(rs, 1), fp.dbl(rs, 2), fp.integer(rs, 3), fp.str(rs, 4)),
+                         (rs, fp) -> new Constraints(fp.str(rs, 1), fp.dbl(rs, 2), fp.integer(rs, 3), fp.json(rs, 4)),
                          Constraints::householdId);
                  Scan<SnapshotRow> snapshots = new Scan<>(db, connections.get(3), "pantry_snapshots",
                          "SELECT id, household_id, " + db.epochMicros("snapshot_time") + ", " + db.epochMicros("created_at")
                                  + ", " + db.jsonText("items") + " FROM pantry_snapshots WHERE snapshot_time < " + end
                                  + " ORDER BY " + db.binaryOrder("household_id") + ", snapshot_time, " + db.binaryOrder("id"),
                          (rs, fp) -> new SnapshotRow(fp.str(rs, 2), new Snapshot(fp.str(rs, 1), fp.lng(rs, 3),
-                                 fp.lng(rs, 4, PointInTime.UNKNOWN), new LazyJson(fp.str(rs, 5)))),
+                                 fp.lng(rs, 4, PointInTime.UNKNOWN), new LazyJson(fp.json(rs, 5)))),
                          SnapshotRow::householdId);
                  Scan<Edit> edits = new Scan<>(db, connections.get(4), "plan_edits",
                          "SELECT id, plan_id, household_id, " + db.epochMicros("edit_time") + ", edit_type, meal_day, "
@@ -225,15 +234,15 @@ public final class PlannerBuild {
 
     /** JSON text parsed on first use (a snapshot's items are parsed once, however many events use it). */
     static final class LazyJson {
-        final String text;
+        final byte[] text;
         GenericData.Record pantry;
 
-        LazyJson(String text) {
+        LazyJson(byte[] text) {
             this.text = text;
         }
     }
 
-    private long merge(PlannerDb db, Path parquet, Scan<Event> events, Scan<Household> households,
+    private long merge(PlannerDb db, HashingOutputFile parquet, Scan<Event> events, Scan<Household> households,
                        Scan<Constraints> constraints, Scan<SnapshotRow> snapshots, Scan<Edit> edits) {
         PointInTime.Options options = new PointInTime.Options(cfg.asKnownAt(), cfg.maxStalenessMicros());
         Set<String> ids = new HashSet<>();
@@ -313,9 +322,9 @@ public final class PlannerBuild {
         private static final int BATCH = 512;
         private volatile boolean failed;
 
-        RecordSink(Path file) {
+        RecordSink(HashingOutputFile file) {
             thread = new Thread(() -> {
-                try (ParquetWriter<GenericRecord> w = ParquetTable.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                try (ParquetWriter<GenericRecord> w = ParquetTable.openCompiled(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
                     while (true) {
                         List<GenericRecord> b = queue.take();
                         if (b == END) {
@@ -417,10 +426,9 @@ public final class PlannerBuild {
                 householdRecord = new GenericData.Record(ExampleSchema.HOUSEHOLD);
                 householdRecord.put("id", h.id());
                 householdRecord.put("size", h.size());
-                householdRecord.put("preferences", ExampleSchema.strings(parse(h.preferences(), "households.preferences",
-                        "household " + h.id())));
-                householdRecord.put("restrictions", ExampleSchema.strings(parse(h.restrictions(),
-                        "households.dietary_restrictions", "household " + h.id())));
+                householdRecord.put("preferences", strings(h.preferences(), "households.preferences", "household " + h.id()));
+                householdRecord.put("restrictions", strings(h.restrictions(), "households.dietary_restrictions",
+                        "household " + h.id()));
             } else {
                 householdRecord = null;
             }
@@ -428,19 +436,38 @@ public final class PlannerBuild {
                 constraintsRecord = new GenericData.Record(ExampleSchema.CONSTRAINTS);
                 constraintsRecord.put("budget", c.budget());
                 constraintsRecord.put("max_prep_time", c.maxPrep());
-                constraintsRecord.put("excluded_ingredients", ExampleSchema.strings(parse(c.excluded(),
-                        "household_constraints.excluded", "household " + c.householdId())));
+                constraintsRecord.put("excluded_ingredients", strings(c.excluded(), "household_constraints.excluded",
+                        "household " + c.householdId()));
             } else {
                 constraintsRecord = null;
             }
         }
 
-        JsonNode parse(String text, String column, String row) {
-            if (text == null) {
-                return null;
+        /** A JSON array's strings; SQL NULL and non-arrays give an empty list. */
+        List<String> strings(byte[] json, String column, String row) {
+            return json == null ? new ArrayList<>() : read(json, column, row, PayloadReader::strings);
+        }
+
+        /**
+         * Reads {@code json} with the streaming parser. Malformed JSON is reported with the line and
+         * column the tree parser gives for the decoded text, as before the byte parser (which counts
+         * columns in bytes).
+         */
+        <T> T read(byte[] json, String column, String row, JsonRead<T> reader) {
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(json)) {
+                return reader.read(p, p.nextToken());
+            } catch (JsonProcessingException ex) {
+                checkTree(json, column, row);
+                throw malformed(ex, column, row);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex); // an in-memory source: not expected
             }
+        }
+
+        /** Parses {@code json} as a tree only for its error, if any (non-object roots, malformed text). */
+        void checkTree(byte[] json, String column, String row) {
             try {
-                return Json.MAPPER.readTree(text);
+                Json.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 throw malformed(e, column, row);
             }
@@ -462,37 +489,50 @@ public final class PlannerBuild {
             return cached;
         }
 
-        /**
-         * An event's payload: null for SQL NULL, {@link #NOT_OBJECT} for valid JSON that is not an
-         * object. Objects are read by {@link PayloadReader}; anything else goes through the tree
-         * parser, so errors and their positions are the tree parser's.
-         */
+        /** An event's payload: null for SQL NULL, {@link #NOT_OBJECT} for valid JSON that is not an object. */
         PayloadReader.Payload payload(Event e) {
-            String text = e.payload();
-            if (text == null) {
+            return object(e.payload(), "exp.events.payload", e, PayloadReader::payload, NOT_OBJECT);
+        }
+
+        /** An event's context: null for SQL NULL, {@link #CONTEXT_NOT_OBJECT} for valid JSON that is not an object. */
+        PayloadReader.Context context(Event e) {
+            return object(e.context(), "exp.events.context", e, PayloadReader::context, CONTEXT_NOT_OBJECT);
+        }
+
+        /** A JSON object column of an event: null for SQL NULL, {@code notObject} for other valid JSON. */
+        <T> T object(byte[] json, String column, Event e, ObjectRead<T> reader, T notObject) {
+            if (json == null) {
                 return null;
             }
-            String row = "event " + e.id();
-            try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
-                if (p.nextToken() == JsonToken.START_OBJECT) {
-                    return PayloadReader.payload(p);
+            return read(json, column, "event " + e.id(), (p, first) -> {
+                if (first == JsonToken.START_OBJECT) {
+                    return reader.read(p);
                 }
-            } catch (JsonProcessingException ex) {
-                throw malformed(ex, "exp.events.payload", row);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex); // a String source: not expected
-            }
-            parse(text, "exp.events.payload", row); // not an object: the tree parser's error, if any
-            return NOT_OBJECT;
+                checkTree(json, column, "event " + e.id()); // the tree parser's error, if malformed
+                return notObject;
+            });
         }
     }
+
+    /** Reads an object's fields, the parser on its START_OBJECT. */
+    interface ObjectRead<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** A streaming read of one JSON value, given its first token (null for an empty text). */
+    interface JsonRead<T> {
+        T read(JsonParser p, JsonToken first) throws IOException;
+    }
+
+    /** A context that is valid JSON but not an object (an input error). */
+    private static final PayloadReader.Context CONTEXT_NOT_OBJECT = new PayloadReader.Context(null, null, null);
 
     private GenericRecord example(UnitContext u, Event e, PantryMatch pantry, Accepted previous) {
         List<String> reasons = new ArrayList<>();
         PayloadReader.Payload payload = u.payload(e);
-        JsonNode context = u.parse(e.context(), "exp.events.context", "event " + e.id());
-        if (payload == NOT_OBJECT || context != null && !context.isObject()) {
-            throw DsgenException.input("malformed JSON in exp.events." + (context != null && !context.isObject()
+        PayloadReader.Context context = u.context(e);
+        if (payload == NOT_OBJECT || context == CONTEXT_NOT_OBJECT) {
+            throw DsgenException.input("malformed JSON in exp.events." + (context == CONTEXT_NOT_OBJECT
                     ? "context" : "payload") + " of event " + e.id() + " (--db " + u.db.where() + "; expected an object)");
         }
         GenericData.Record input = new GenericData.Record(ExampleSchema.INPUT);
@@ -510,7 +550,8 @@ public final class PlannerBuild {
             Snapshot s = pantry.snapshot();
             LazyJson items = (LazyJson) s.payload();
             if (items.pantry == null) {
-                items.pantry = ExampleSchema.pantry(u.parse(items.text, "pantry_snapshots.items", "snapshot " + s.id()));
+                items.pantry = items.text == null ? PayloadReader.emptyPantry()
+                        : u.read(items.text, "pantry_snapshots.items", "snapshot " + s.id(), PayloadReader::pantry);
             }
             input.put("pantry", items.pantry);
             metadata.put("pantry_snapshot_id", s.id());
@@ -520,8 +561,9 @@ public final class PlannerBuild {
         } else {
             reasons.add("pantry:" + pantry.status().key);
         }
-        input.put("workflow_type", contextText(context, "workflow_type", "plan-first"));
-        input.put("mode", contextText(context, "mode", "autopilot"));
+        input.put("workflow_type", context == null || context.workflowType() == null ? "plan-first"
+                : context.workflowType());
+        input.put("mode", context == null || context.mode() == null ? "autopilot" : context.mode());
         if (previous != null) {
             Event pe = (Event) previous.payload();
             input.put("previous_plan", u.planOf(pe));
@@ -555,7 +597,7 @@ public final class PlannerBuild {
         }
         target.put("user_edits", userEdits);
         metadata.put("timestamp", e.time());
-        metadata.put("policy_version_id", context == null ? null : ExampleSchema.text(context.get("policy_version_id")));
+        metadata.put("policy_version_id", context == null ? null : context.policyVersionId());
         metadata.put("event_id", e.id());
         metadata.put("event_type", e.type());
         metadata.put("household_id", e.unit());
@@ -565,10 +607,5 @@ public final class PlannerBuild {
         example.put("target", target);
         example.put("metadata", metadata);
         return example;
-    }
-
-    private static String contextText(JsonNode context, String key, String fallback) {
-        String v = context == null ? null : ExampleSchema.text(context.get(key));
-        return v == null ? fallback : v;
     }
 }

@@ -209,13 +209,23 @@ final class PlannerDb {
         };
     }
 
-    /** An expression giving a JSON column as text. */
+    /**
+     * An expression giving a JSON column's text; {@link Scan.Fingerprint#json} reads it as UTF-8
+     * bytes. DuckDB hands it over as a BLOB: its driver copies a BLOB into a byte array, while a
+     * VARCHAR is decoded into a String through a direct buffer one char at a time (2.6x slower for
+     * the events' JSON).
+     */
     String jsonText(String column) {
         return switch (dialect) {
-            case DUCKDB -> "CAST(" + column + " AS VARCHAR)";
+            case DUCKDB -> "encode(CAST(" + column + " AS VARCHAR))";
             case POSTGRES -> column + "::text";
             case OTHER -> column;
         };
+    }
+
+    /** Whether {@link #jsonText} gives a BLOB (read with getBytes) rather than text. */
+    boolean jsonAsBytes() {
+        return dialect == Dialect.DUCKDB;
     }
 
     /** {@code ORDER BY} for a text key in byte order, whatever the database collation. */

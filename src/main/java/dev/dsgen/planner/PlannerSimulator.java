@@ -61,10 +61,7 @@ public final class PlannerSimulator {
     public Result run() {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), false);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = db.connect();
-             // PostgreSQL runs one COPY at a time per connection: tables filled side by side use a second one.
-             Connection c2 = db.dialect() == PlannerDb.Dialect.POSTGRES ? db.connect() : null) {
-            Connection side = c2 == null ? c : c2;
+        try (Connection c = db.connect()) {
             if (!cfg.overwrite()) {
                 // simulate replaces its tables: with --no-overwrite, existing ones are a conflict before any change.
                 for (String t : PlannerSchema.TABLES) {
@@ -74,35 +71,18 @@ public final class PlannerSimulator {
                     }
                 }
             }
-            for (String sql : PlannerSchema.ddl(db.dialect())) {
-                exec(c, db, sql);
-            }
-            long startMicros = cfg.start().toEpochDay() * DAY;
-            try (BulkLoader households = table(c, db, "households");
-                 BulkLoader constraints = table(side, db, "household_constraints")) {
-                for (int h = 0; h < cfg.households(); h++) {
-                    household(h, households, constraints);
+            // One transaction: a failed run leaves the tables as they were, never half dropped or half loaded.
+            c.setAutoCommit(false);
+            try {
+                load(c, db, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is closed below; the transaction dies with it
                 }
-            }
-            rows.put("households", (long) cfg.households());
-            rows.put("household_constraints", (long) cfg.households());
-            long snaps = 0;
-            try (BulkLoader pantry = table(c, db, "pantry_snapshots")) {
-                for (int h = 0; h < cfg.households(); h++) {
-                    snaps += pantry(h, startMicros, pantry);
-                }
-            }
-            rows.put("pantry_snapshots", snaps);
-            long[] counts = new long[2];
-            try (BulkLoader events = table(c, db, "exp.events"); BulkLoader edits = table(side, db, "plan_edits")) {
-                for (int h = 0; h < cfg.households(); h++) {
-                    activity(h, startMicros, events, edits, counts);
-                }
-            }
-            rows.put("exp.events", counts[0]);
-            rows.put("plan_edits", counts[1]);
-            for (String sql : PlannerSchema.indexes(db.dialect())) {
-                exec(c, db, sql);
+                throw e;
             }
         } catch (SQLException e) {
             throw db.queryFailure("loading the simulated data", e);
@@ -110,12 +90,50 @@ public final class PlannerSimulator {
         return new Result(rows, db.where());
     }
 
+    private void load(Connection c, PlannerDb db, Map<String, Long> rows) {
+        for (String sql : PlannerSchema.ddl(db.dialect())) {
+            exec(c, db, sql);
+        }
+        long startMicros = cfg.start().toEpochDay() * DAY;
+        // Tables filled side by side: the second one is loaded after the first (deferred), as PostgreSQL
+        // runs one COPY at a time per connection and another connection would not see this transaction.
+        try (BulkLoader constraints = BulkLoader.deferred(c, db, "household_constraints",
+                PlannerSchema.REQUIRED.get("household_constraints"));
+             BulkLoader households = table(c, db, "households")) {
+            for (int h = 0; h < cfg.households(); h++) {
+                household(h, households, constraints);
+            }
+        }
+        rows.put("households", (long) cfg.households());
+        rows.put("household_constraints", (long) cfg.households());
+        long snaps = 0;
+        try (BulkLoader pantry = table(c, db, "pantry_snapshots")) {
+            for (int h = 0; h < cfg.households(); h++) {
+                snaps += pantry(h, startMicros, pantry);
+            }
+        }
+        rows.put("pantry_snapshots", snaps);
+        long[] counts = new long[2];
+        try (BulkLoader edits = BulkLoader.deferred(c, db, "plan_edits", PlannerSchema.REQUIRED.get("plan_edits"));
+             BulkLoader events = table(c, db, "exp.events")) {
+            for (int h = 0; h < cfg.households(); h++) {
+                activity(h, startMicros, events, edits, counts);
+            }
+        }
+        rows.put("exp.events", counts[0]);
+        rows.put("plan_edits", counts[1]);
+        for (String sql : PlannerSchema.indexes(db.dialect())) {
+            exec(c, db, sql);
+        }
+    }
+
     private static BulkLoader table(Connection c, PlannerDb db, String table) {
         return BulkLoader.open(c, db, table, PlannerSchema.REQUIRED.get(table));
     }
 
     private static boolean exists(Connection c, String table) {
-        // A new statement per probe: after an error DuckDB closes the statement (and PostgreSQL runs in autocommit).
+        // A new statement per probe: after an error DuckDB closes the statement (and PostgreSQL runs in
+        // autocommit: the probes come before the load's transaction, which a failed statement would abort).
         try (Statement s = c.createStatement()) {
             s.execute("SELECT 1 FROM " + table + " LIMIT 0");
             return true;

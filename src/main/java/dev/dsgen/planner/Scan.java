@@ -2,6 +2,7 @@ package dev.dsgen.planner;
 
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Seeds;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +27,42 @@ final class Scan<T> implements AutoCloseable {
 
     /** A 64-bit rolling hash of every value read, and the row count. */
     static final class Fingerprint {
+        private final boolean jsonAsBytes;
         long hash = 0x5D5EEDL;
         long rows;
+
+        /** {@code jsonAsBytes}: JSON columns arrive as UTF-8 bytes ({@link PlannerDb#jsonAsBytes}). */
+        Fingerprint(boolean jsonAsBytes) {
+            this.jsonAsBytes = jsonAsBytes;
+        }
+
+        /**
+         * A JSON column ({@link PlannerDb#jsonText}) as UTF-8 bytes, hashed as {@link #str} hashes
+         * the same text, so the fingerprint does not depend on how the driver hands it over.
+         */
+        byte[] json(ResultSet rs, int col) throws SQLException {
+            if (!jsonAsBytes) {
+                String s = rs.getString(col);
+                mixIn(s == null ? 0x6E756C6CL : Seeds.hash(s));
+                return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+            }
+            byte[] b = rs.getBytes(col);
+            mixIn(b == null ? 0x6E756C6CL : hashUtf8(b));
+            return b;
+        }
+
+        /** {@link Seeds#hash} of the text these UTF-8 bytes encode; ASCII bytes are its UTF-16 chars. */
+        static long hashUtf8(byte[] b) {
+            long h = 0xcbf29ce484222325L;
+            for (byte c : b) {
+                if (c < 0) {
+                    return Seeds.hash(new String(b, StandardCharsets.UTF_8));
+                }
+                h ^= c;
+                h *= 0x100000001b3L;
+            }
+            return Seeds.mix64(h);
+        }
 
         String str(ResultSet rs, int col) throws SQLException {
             String s = rs.getString(col);
@@ -78,7 +113,7 @@ final class Scan<T> implements AutoCloseable {
     private final ResultSet rs;
     private final Mapper<T> mapper;
     private final Key<T> key;
-    final Fingerprint fingerprint = new Fingerprint();
+    final Fingerprint fingerprint;
     private T pending;
     private boolean done;
     private String lastKey;
@@ -88,6 +123,7 @@ final class Scan<T> implements AutoCloseable {
         this.table = table;
         this.mapper = mapper;
         this.key = key;
+        this.fingerprint = new Fingerprint(db.jsonAsBytes());
         try {
             statement = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(4096);

@@ -159,6 +159,29 @@ class PlannerDatasetCliTest {
     }
 
     @Test
+    void aFailedSimulateLeavesTheEarlierTablesAsTheyWere() throws SQLException {
+        simulate();
+        String events = "SELECT count(*) FROM exp.events";
+        long before = count(db(), events);
+        long households = count(db(), "SELECT count(*) FROM households");
+        // plan_edits as a view: simulate's DROP TABLE of it fails after the other tables were dropped.
+        sql("DROP TABLE plan_edits", "CREATE VIEW plan_edits AS SELECT * FROM households");
+        CliRun r = CliRun.inProcess("planner-dataset", "simulate", "--households", "30", "--days", "3", "--db", db());
+        assertTrue(r.exitCode() != 0, "simulate failed: " + r.err());
+        assertEquals(before, count(db(), events), "exp.events untouched");
+        assertEquals(households, count(db(), "SELECT count(*) FROM households"), "households untouched");
+        assertEquals(households, count(db(), "SELECT count(*) FROM plan_edits"), "the view is still there");
+    }
+
+    private static long count(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void missingIdsAreExit3NotACrash() throws SQLException {
         simulate();
         sql("ALTER TABLE exp.events ALTER unit_id DROP NOT NULL",

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.core.Seeds;
 import dev.dsgen.io.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 
-/** The streaming payload reader against the tree path it replaced (ExampleSchema.plan and text). */
+/** The streaming payload reader against the tree path it replaced (TreeOracle). */
 class PayloadReaderTest {
     private static final String[] SCALARS = {"null", "true", "false", "0", "-0", "7", "-2147483648", "2147483647",
         "2147483648", "-9223372036854775809", "123456789012345678901234", "1.5", "1e2", "-0.0", "3.0E-7",
@@ -30,8 +33,8 @@ class PayloadReaderTest {
             String json = payload(r);
             JsonNode tree = Json.MAPPER.readTree(json);
             PayloadReader.Payload p = read(json);
-            assertEquals(ExampleSchema.plan(tree.get("plan")), p.plan(), json);
-            assertEquals(ExampleSchema.text(tree.get("plan_id")), p.planId(), json);
+            assertEquals(TreeOracle.plan(tree.get("plan")), p.plan(), json);
+            assertEquals(TreeOracle.text(tree.get("plan_id")), p.planId(), json);
             plans += p.plan() == null ? 0 : 1;
         }
         assertTrue(plans > 1000, "plans were really read: " + plans);
@@ -54,7 +57,7 @@ class PayloadReaderTest {
     void negativeZeroAfterABigInteger() throws IOException {
         // Jackson 2.18 gave the big integer again for the float unless its number type was asked first.
         String json = "{\"plan\":{\"meals\":[{\"day\":123456789012345678901234,\"cost\":-0.0}]}}";
-        assertEquals(ExampleSchema.plan(Json.MAPPER.readTree(json).get("plan")), read(json).plan());
+        assertEquals(TreeOracle.plan(Json.MAPPER.readTree(json).get("plan")), read(json).plan());
     }
 
     @Test
@@ -64,9 +67,89 @@ class PayloadReaderTest {
                 + "\"total_cost\":4.25}}";
         PayloadReader.Payload p = read(json);
         assertEquals("P1", p.planId());
-        assertEquals(ExampleSchema.plan(Json.MAPPER.readTree(json).get("plan")), p.plan());
+        assertEquals(TreeOracle.plan(Json.MAPPER.readTree(json).get("plan")), p.plan());
         assertEquals(List.of("rice", "egg"), ((org.apache.avro.generic.GenericData.Record)
                 ((List<?>) p.plan().get("meals")).get(0)).get("ingredients"));
+    }
+
+    @Test
+    void contextPantryAndArraysAsTheTree() throws IOException {
+        // Random roots of every kind, read from UTF-8 bytes as the build reads them.
+        Random r = new Random(12);
+        int items = 0;
+        for (int i = 0; i < 5000; i++) {
+            String json = switch (r.nextInt(4)) {
+                case 0 -> array(r, () -> r.nextInt(4) == 0 ? scalar(r) : item(r));
+                case 1 -> array(r, () -> r.nextBoolean() ? "\"s" + r.nextInt(5) + "\"" : scalar(r));
+                case 2 -> context(r);
+                default -> scalar(r);
+            };
+            JsonNode tree = Json.MAPPER.readTree(json);
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
+                JsonToken first = p.nextToken();
+                GenericData.Record pantry = PayloadReader.pantry(p, first);
+                assertEquals(TreeOracle.pantry(tree), pantry, json);
+                items += ((List<?>) pantry.get("items")).size();
+            }
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
+                assertEquals(TreeOracle.strings(tree), PayloadReader.strings(p, p.nextToken()), json);
+            }
+            if (tree.isObject()) {
+                try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
+                    p.nextToken();
+                    PayloadReader.Context c = PayloadReader.context(p);
+                    assertEquals(TreeOracle.text(tree.get("workflow_type")), c.workflowType(), json);
+                    assertEquals(TreeOracle.text(tree.get("mode")), c.mode(), json);
+                    assertEquals(TreeOracle.text(tree.get("policy_version_id")), c.policyVersionId(), json);
+                }
+            }
+        }
+        assertTrue(items > 1000, "items were really read: " + items);
+        assertEquals(TreeOracle.pantry(null), PayloadReader.emptyPantry());
+    }
+
+    @Test
+    void utf8HashIsTheStringHash() {
+        Random r = new Random(13);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(40);
+            for (int j = 0; j < n; j++) {
+                b.append(r.nextInt(8) == 0 ? (char) (0x80 + r.nextInt(0x3000)) : (char) r.nextInt(0x80));
+            }
+            if (r.nextInt(50) == 0) {
+                b.append("\uD83D\uDE00"); // a surrogate pair
+            }
+            String s = b.toString();
+            assertEquals(Seeds.hash(s), Scan.Fingerprint.hashUtf8(s.getBytes(StandardCharsets.UTF_8)), s);
+        }
+    }
+
+    private static String array(Random r, java.util.function.Supplier<String> element) {
+        StringBuilder b = new StringBuilder("[");
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            b.append(i > 0 ? "," : "").append(element.get());
+        }
+        return b.append(']').toString();
+    }
+
+    private static String item(Random r) {
+        return flatObject(r, "name", "quantity", "unit", "x");
+    }
+
+    private static String context(Random r) {
+        return flatObject(r, "workflow_type", "mode", "policy_version_id", "session");
+    }
+
+    /** An object of up to 4 fields drawn from {@code keys} (repeats allowed), with scalar values. */
+    private static String flatObject(Random r, String... keys) {
+        StringBuilder b = new StringBuilder("{");
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            b.append(i > 0 ? "," : "").append('"').append(keys[r.nextInt(keys.length)]).append("\":").append(scalar(r));
+        }
+        return b.append('}').toString();
     }
 
     private static PayloadReader.Payload read(String json) throws IOException {
