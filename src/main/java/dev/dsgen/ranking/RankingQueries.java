@@ -276,55 +276,39 @@ public final class RankingQueries {
     private DsgenException candidates(List<Cluster> todo, LlmClient client, List<Candidates> into) {
         // In LLM mode twice as many workers as requests allowed in flight: the client's semaphore
         // caps requests at --llm-concurrency, and while one worker parses and caches an answer
-        // another already holds its place on the wire.
+        // another already holds its place on the wire. One cluster per task there, and every task
+        // queued at once, so a request being retried never holds the others back.
         int threads = client == null ? cfg.threads() : Math.min(128, 2 * Math.max(1, cfg.llm().concurrency()));
-        if (threads <= 1 || todo.size() <= 1) {
-            for (Cluster c : todo) {
-                try {
-                    into.add(candidates(c, client));
-                } catch (DsgenException e) {
-                    if (e.exitCode() == ExitCode.EXTERNAL) {
-                        return e;
-                    }
-                    throw e;
-                }
-                progress.advance(1);
-            }
-            return null;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int chunk = client == null ? 64 : 1;
+        int chunks = (todo.size() + chunk - 1) / chunk;
+        ExecutorService pool = threads <= 1 || chunks <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, client == null ? "dsgen-queries" : "dsgen-llm");
             t.setDaemon(true);
             return t;
         });
         try {
-            int chunk = client == null ? 64 : 1;
-            List<Future<List<Candidates>>> futures = new ArrayList<>();
-            for (int from = 0; from < todo.size(); from += chunk) {
-                List<Cluster> part = todo.subList(from, Math.min(todo.size(), from + chunk));
-                futures.add(pool.submit(() -> {
-                    List<Candidates> l = new ArrayList<>(part.size());
-                    for (Cluster c : part) {
-                        l.add(candidates(c, client));
-                    }
-                    return l;
-                }));
-            }
-            for (Future<List<Candidates>> f : futures) {
-                try {
-                    List<Candidates> l = Parallel.join(f);
-                    into.addAll(l);
-                    progress.advance(l.size());
-                } catch (DsgenException e) {
-                    if (e.exitCode() == ExitCode.EXTERNAL) {
-                        return e;
-                    }
-                    throw e;
+            Parallel.mapOrdered(pool, pool == null ? 1 : threads, client == null ? threads * 3 : chunks, chunks, ch -> {
+                List<Cluster> part = todo.subList(ch * chunk, Math.min(todo.size(), ch * chunk + chunk));
+                List<Candidates> l = new ArrayList<>(part.size());
+                for (Cluster c : part) {
+                    l.add(candidates(c, client));
                 }
-            }
+                return l;
+            }, l -> {
+                into.addAll(l);
+                progress.advance(l.size());
+            });
             return null;
+        } catch (DsgenException e) {
+            // The clusters before the failed one are kept (in order): --resume goes on from there.
+            if (e.exitCode() == ExitCode.EXTERNAL) {
+                return e;
+            }
+            throw e;
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
