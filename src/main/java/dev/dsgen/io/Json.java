@@ -65,14 +65,19 @@ public final class Json {
      */
     public static void writeList(Path file, Iterable<?> items) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            try (SequenceWriter seq = PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValuesAsArray(out)) {
-                for (Object item : items) {
-                    seq.write(item);
-                }
-            }
-            out.write('\n');
+            writeList(out, items);
         }
+    }
+
+    /** As {@link #writeList(Path, Iterable)}, to a stream the caller owns (left open), e.g. one that hashes as it writes. */
+    public static void writeList(OutputStream out, Iterable<?> items) throws IOException {
+        try (SequenceWriter seq = PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValuesAsArray(out)) {
+            for (Object item : items) {
+                seq.write(item);
+            }
+        }
+        out.write('\n');
     }
 
     private static final java.util.regex.Pattern SOURCE_LOCATION = java.util.regex.Pattern.compile(

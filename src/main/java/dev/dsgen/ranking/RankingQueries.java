@@ -14,10 +14,14 @@ import dev.dsgen.io.OutputFiles;
 import dev.dsgen.llm.LlmClient;
 import dev.dsgen.llm.LlmUsage;
 import dev.dsgen.validate.ValidationReport;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * {@code ranking-queries}: samples clusters (a platform, its add-ons and events) from the deal
@@ -214,7 +220,13 @@ public final class RankingQueries {
         try {
             progress.start("write", 1);
             Path dataTemp = out.temp(cfg.output());
-            Json.writeList(dataTemp, records); // ~50 MB at 10,000 clusters: streamed, not one string
+            // ~50 MB at 10,000 clusters: streamed, not one string, and hashed on the way out so the
+            // sidecar's SHA-256 needs no second read of the file.
+            MessageDigest sha = DigestUtils.getSha256Digest();
+            try (OutputStream o = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(dataTemp), sha), 1 << 16)) {
+                Json.writeList(o, records);
+            }
+            String dataSha = Hex.encodeHexString(sha.digest());
             progress.finish();
             progress.start("validation", 1);
             ValidationReport report = RankingValidation.check(dataTemp, graph);
@@ -231,10 +243,10 @@ public final class RankingQueries {
             Path summaryTemp = out.temp(cfg.summary());
             Json.write(summaryTemp, summary);
             RunMetadata meta = new RunMetadata("ranking-queries", cfg.seed());
-            for (Path f : graph.files()) {
-                meta.input(f);
+            for (DealGraph.SourceFile f : graph.sources()) {
+                meta.input(f.path(), f.sha256(), f.bytes());
             }
-            meta.output(cfg.output(), dataTemp, (long) records.size());
+            meta.output(cfg.output(), dataSha, Files.size(dataTemp), (long) records.size());
             meta.output(cfg.summary(), summaryTemp, null);
             flags(meta);
             meta.validation(report.toMap());
@@ -520,8 +532,8 @@ public final class RankingQueries {
                 was.add(in.path("sha256").asText());
             }
             List<String> now = new ArrayList<>();
-            for (Path f : graph.files()) {
-                now.add(RunMetadata.sha256(f));
+            for (DealGraph.SourceFile f : graph.sources()) {
+                now.add(f.sha256());
             }
             was.sort(null);
             now.sort(null);
@@ -543,7 +555,7 @@ public final class RankingQueries {
             } catch (IOException e) {
                 throw DsgenException.input("cannot resume: cannot read " + output + ": " + e.getMessage() + " (--resume)");
             }
-            if (recorded == null || !recorded.equals(org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes))) {
+            if (recorded == null || !recorded.equals(DigestUtils.sha256Hex(bytes))) {
                 throw DsgenException.input("cannot resume " + output + ": it is not the file its sidecar " + sidecar
                         + " describes (SHA-256 differs; edited or replaced) (--resume; drop it to start over)");
             }
