@@ -79,9 +79,12 @@ public final class RankingQueries {
 
     /** Every cluster in the seeded sampling order: the first N are a run's sample, for any N (so runs extend). */
     public static List<Cluster> order(DealGraph graph, long seed) {
-        List<Cluster> all = new ArrayList<>(graph.clusters());
-        all.sort(Comparator.comparingLong((Cluster c) -> Seeds.mix(seed, ORDER, Seeds.hash(c.id()))).thenComparing(Cluster::id));
-        return all;
+        // Each cluster's key computed once, not once per comparison.
+        record Keyed(long key, Cluster cluster) {
+        }
+        return graph.clusters().stream().map(c -> new Keyed(Seeds.mix(seed, ORDER, Seeds.hash(c.id())), c))
+                .sorted(Comparator.comparingLong(Keyed::key).thenComparing(k -> k.cluster().id()))
+                .map(Keyed::cluster).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public static List<OutputFiles.Target> outputs(RankingConfig cfg) {
