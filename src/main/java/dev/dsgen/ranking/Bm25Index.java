@@ -206,13 +206,16 @@ final class Bm25Index implements AutoCloseable {
         }
         // One pass over all documents in order (cheaper than tracking which were hit: most are),
         // keeping the best k in a min-heap (worst at the root); documents come in increasing
-        // order, so a later one only enters with a strictly higher score, as in Lucene.
+        // order, so a later one only enters with a strictly higher score, as in Lucene. The same
+        // pass clears the accumulator for the next query (a separate fill is a second full pass,
+        // and no intrinsic when only C1 compiles).
         float[] hs = new float[Math.min(k, acc.length)];
         int[] hd = new int[hs.length];
         int n = 0;
         float worst = 0; // no match scores 0: it never enters
         for (int d = 0; d < acc.length; d++) {
             float score = (float) acc[d];
+            acc[d] = 0;
             if (score > worst) {
                 if (n < hs.length) {
                     hs[n] = score;
@@ -227,7 +230,6 @@ final class Bm25Index implements AutoCloseable {
                 }
             }
         }
-        Arrays.fill(acc, 0);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
