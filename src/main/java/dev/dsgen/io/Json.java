@@ -60,24 +60,26 @@ public final class Json {
     }
 
     /**
+     * The writer {@link #writeList} uses, for a caller that produces the items as it goes, on a
+     * stream the caller owns (left open): close the writer, then write the final {@code \n}.
+     */
+    public static SequenceWriter listWriter(OutputStream out) throws IOException {
+        return PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+    }
+
+    /**
      * Writes {@code items} as the pretty JSON list {@link #write} would, byte for byte, but streamed
      * (UTF-8, one item at a time): a large list never becomes one string in memory.
      */
     public static void writeList(Path file, Iterable<?> items) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            writeList(out, items);
-        }
-    }
-
-    /** As {@link #writeList(Path, Iterable)}, to a stream the caller owns (left open), e.g. one that hashes as it writes. */
-    public static void writeList(OutputStream out, Iterable<?> items) throws IOException {
-        try (SequenceWriter seq = PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValuesAsArray(out)) {
-            for (Object item : items) {
-                seq.write(item);
+            try (SequenceWriter seq = listWriter(out)) {
+                for (Object item : items) {
+                    seq.write(item);
+                }
             }
+            out.write('\n');
         }
-        out.write('\n');
     }
 
     private static final java.util.regex.Pattern SOURCE_LOCATION = java.util.regex.Pattern.compile(

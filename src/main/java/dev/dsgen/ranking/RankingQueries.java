@@ -2,6 +2,7 @@ package dev.dsgen.ranking;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.ExitCode;
 import dev.dsgen.core.Parallel;
@@ -20,8 +21,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -177,40 +175,55 @@ public final class RankingQueries {
         progress.start("BM25 index", 1);
         Bm25Index index = Parallel.join(pendingIndex);
         progress.finish();
-        progress.start("labels and negatives", done.size());
+        progress.start("labels, negatives and write", done.size());
         Negatives negatives = new Negatives(graph);
         List<RankingExample> records = new ArrayList<>(existing.records);
         List<double[]> metrics = new ArrayList<>();
+        Path dataTemp = out.temp(cfg.output());
+        SideHashingOutputStream file;
         ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
             Thread t = new Thread(r, "dsgen-ranking");
             t.setDaemon(true);
             return t;
         });
+        // Records are written as their clusters are labelled, in order (the writing overlaps the
+        // labelling instead of following it), streamed (~50 MB at 10,000 clusters) and hashed on
+        // the way out, so the sidecar's SHA-256 needs no second read of the file.
         try {
-            // Queries of the resumed file count in the difficulty metrics too.
-            List<Map.Entry<String, String>> old = existing.queries();
-            Parallel.mapOrdered(pool, cfg.threads(), (old.size() + 255) / 256, ch -> {
-                List<double[]> m = new ArrayList<>();
-                for (int i = ch * 256; i < Math.min(old.size(), ch * 256 + 256); i++) {
-                    Cluster c = graph.clusterOf(old.get(i).getKey());
-                    Set<String> members = c == null ? Set.of() : ids(c);
-                    m.add(Bm25Index.recallAndRr(index.search(old.get(i).getValue(), 10), members));
+            file = new SideHashingOutputStream(Files.newOutputStream(dataTemp));
+            try (OutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
+                try (SequenceWriter seq = Json.listWriter(buffered)) {
+                    write(seq, existing.records);
+                    // Queries of the resumed file count in the difficulty metrics too.
+                    List<Map.Entry<String, String>> old = existing.queries();
+                    Parallel.mapOrdered(pool, cfg.threads(), (old.size() + 255) / 256, ch -> {
+                        List<double[]> m = new ArrayList<>();
+                        for (int i = ch * 256; i < Math.min(old.size(), ch * 256 + 256); i++) {
+                            Cluster c = graph.clusterOf(old.get(i).getKey());
+                            Set<String> members = c == null ? Set.of() : ids(c);
+                            m.add(Bm25Index.recallAndRr(index.search(old.get(i).getValue(), 10), members));
+                        }
+                        return m;
+                    }, metrics::addAll);
+                    int chunk = 32;
+                    Parallel.mapOrdered(pool, cfg.threads(), (done.size() + chunk - 1) / chunk, ch -> {
+                        List<RankingExample> recs = new ArrayList<>();
+                        List<double[]> m = new ArrayList<>();
+                        for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
+                            label(done.get(i), chosen.get(i), index, negatives, recs, m);
+                        }
+                        return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
+                    }, o -> {
+                        records.addAll(o.records());
+                        metrics.addAll(o.metrics());
+                        write(seq, o.records());
+                        progress.advance(o.clusters());
+                    });
                 }
-                return m;
-            }, metrics::addAll);
-            int chunk = 32;
-            Parallel.mapOrdered(pool, cfg.threads(), (done.size() + chunk - 1) / chunk, ch -> {
-                List<RankingExample> recs = new ArrayList<>();
-                List<double[]> m = new ArrayList<>();
-                for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
-                    label(done.get(i), chosen.get(i), index, negatives, recs, m);
-                }
-                return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
-            }, o -> {
-                records.addAll(o.records());
-                metrics.addAll(o.metrics());
-                progress.advance(o.clusters());
-            });
+                buffered.write('\n');
+            } // closing it closed `file`, which waits for the hash
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             pool.shutdownNow();
             index.close();
@@ -221,16 +234,7 @@ public final class RankingQueries {
         Map<String, Object> usage = usage(client, candidates.size());
         boolean complete = failure == null;
         try {
-            progress.start("write", 1);
-            Path dataTemp = out.temp(cfg.output());
-            // ~50 MB at 10,000 clusters: streamed, not one string, and hashed on the way out so the
-            // sidecar's SHA-256 needs no second read of the file.
-            MessageDigest sha = DigestUtils.getSha256Digest();
-            try (OutputStream o = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(dataTemp), sha), 1 << 16)) {
-                Json.writeList(o, records);
-            }
-            String dataSha = Hex.encodeHexString(sha.digest());
-            progress.finish();
+            String dataSha = file.sha256Hex();
             progress.start("validation", 1);
             ValidationReport report = RankingValidation.check(dataTemp, graph);
             progress.finish();
@@ -249,7 +253,7 @@ public final class RankingQueries {
             for (DealGraph.SourceFile f : graph.sources()) {
                 meta.input(f.path(), f.sha256(), f.bytes());
             }
-            meta.output(cfg.output(), dataSha, Files.size(dataTemp), (long) records.size());
+            meta.output(cfg.output(), dataSha, file.bytes(), (long) records.size());
             meta.output(cfg.summary(), summaryTemp, null);
             flags(meta);
             meta.validation(report.toMap());
@@ -340,6 +344,16 @@ public final class RankingQueries {
             return new Candidates(List.of(), fallback);
         }
         return new Candidates(answer.get(), fallback);
+    }
+
+    private static void write(SequenceWriter seq, List<RankingExample> records) {
+        try {
+            for (RankingExample r : records) {
+                seq.write(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> ids(Cluster c) {
