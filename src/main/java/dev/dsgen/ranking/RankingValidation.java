@@ -110,6 +110,9 @@ final class RankingValidation {
      * it), metadata an object.
      */
     private static final class Record {
+        /** Each field's bit: a record must have all five and no other. */
+        private static final Map<String, Integer> FIELDS = Map.of("query", 1, "candidate_id", 2, "label", 4,
+                "cluster_id", 8, "metadata", 16);
         private static final int ALL = 0b11111;
         String query;
         String candidate;
@@ -124,27 +127,21 @@ final class RankingValidation {
             }
             int seen = 0;
             boolean unknown = false;
-            boolean queryOk = false;
-            boolean candidateOk = false;
             boolean labelOk = false;
-            boolean clusterOk = false;
             boolean metadataOk = false;
+            query = null;
+            candidate = null;
+            cluster = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
+                // A field that is not a string reads as null, which fails the rule below.
+                String text = v == JsonToken.VALUE_STRING ? p.getText() : null;
                 switch (name) {
-                    case "query" -> {
-                        seen |= 1;
-                        query = v == JsonToken.VALUE_STRING ? p.getText() : null;
-                        queryOk = query != null && !query.isBlank();
-                    }
-                    case "candidate_id" -> {
-                        seen |= 2;
-                        candidate = v == JsonToken.VALUE_STRING ? p.getText() : null;
-                        candidateOk = candidate != null;
-                    }
+                    case "query" -> query = text;
+                    case "candidate_id" -> candidate = text;
+                    case "cluster_id" -> cluster = text;
                     case "label" -> {
-                        seen |= 4;
                         labelOk = v == JsonToken.VALUE_NUMBER_INT;
                         if (labelOk) {
                             label = switch (p.getNumberType()) {
@@ -154,20 +151,14 @@ final class RankingValidation {
                             };
                         }
                     }
-                    case "cluster_id" -> {
-                        seen |= 8;
-                        cluster = v == JsonToken.VALUE_STRING ? p.getText() : null;
-                        clusterOk = cluster != null;
-                    }
-                    case "metadata" -> {
-                        seen |= 16;
-                        metadataOk = v == JsonToken.START_OBJECT;
-                    }
+                    case "metadata" -> metadataOk = v == JsonToken.START_OBJECT;
                     default -> unknown = true;
                 }
+                seen |= FIELDS.getOrDefault(name, 0);
                 p.skipChildren();
             }
-            return !unknown && seen == ALL && queryOk && candidateOk && labelOk && clusterOk && metadataOk;
+            return !unknown && seen == ALL && query != null && !query.isBlank() && candidate != null && labelOk
+                    && cluster != null && metadataOk;
         }
     }
 
