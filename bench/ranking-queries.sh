@@ -36,10 +36,11 @@ best=""
 for i in $(seq "$runs"); do
   rm -rf "$out/dry"
   start=$(date +%s.%N)
-  java -jar "$jar" ranking-queries --input "$out/deals10k" --dry-run --clusters 10000 -q \
-    --output "$out/dry/ranking.json" --summary "$out/dry/summary.json"
+  # CPU as well as wall: on a shared machine the wall swings with other load, CPU much less.
+  cpu=$( { TIMEFORMAT='%U s user, %S s sys'; time java -jar "$jar" ranking-queries --input "$out/deals10k" \
+    --dry-run --clusters 10000 -q --output "$out/dry/ranking.json" --summary "$out/dry/summary.json"; } 2>&1 )
   s=$(secs "$start" "$(date +%s.%N)")
-  echo "bench: dry-run 10,000 clusters run $i: ${s} s"
+  echo "bench: dry-run 10,000 clusters run $i: ${s} s (${cpu}; load $(cut -d' ' -f1 /proc/loadavg))"
   if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$s; fi
 done
 examples=$(field "$out/dry/summary.json" quality.examples)
