@@ -36,10 +36,11 @@ best=""
 for i in $(seq "$runs"); do
   rm -rf "$out/dry"
   start=$(date +%s.%N)
-  java -jar "$jar" ranking-queries --input "$out/deals10k" --dry-run --clusters 10000 -q \
-    --output "$out/dry/ranking.json" --summary "$out/dry/summary.json"
+  # CPU as well as wall: on a shared machine the wall swings with other load, CPU much less.
+  cpu=$( { TIMEFORMAT='%U s user, %S s sys'; time java -jar "$jar" ranking-queries --input "$out/deals10k" \
+    --dry-run --clusters 10000 -q --output "$out/dry/ranking.json" --summary "$out/dry/summary.json"; } 2>&1 )
   s=$(secs "$start" "$(date +%s.%N)")
-  echo "bench: dry-run 10,000 clusters run $i: ${s} s"
+  echo "bench: dry-run 10,000 clusters run $i: ${s} s (${cpu}; load $(cut -d' ' -f1 /proc/loadavg))"
   if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$s; fi
 done
 examples=$(field "$out/dry/summary.json" quality.examples)
@@ -60,8 +61,8 @@ for i in $(seq "$runs"); do
     --llm-base-url "$url" --llm-model bench --llm-concurrency 8 --llm-cache "$out/cache" \
     --output "$out/llm/ranking.json" --summary "$out/llm/summary.json"
   s=$(secs "$start" "$(date +%s.%N)")
-  calls=$(field "$out/llm/summary.json" llm.run.usage.calls)
-  phase=$(awk -v ms="$(field "$out/llm/summary.json" llm.run.phase_ms)" 'BEGIN{printf "%.2f", ms/1000}')
+  calls=$(field "$out/llm/ranking.metadata.json" run.llm.usage.calls)
+  phase=$(awk -v ms="$(field "$out/llm/ranking.metadata.json" run.llm.phase_ms)" 'BEGIN{printf "%.2f", ms/1000}')
   ratio=$(awk -v p="$phase" -v i="$ideal" 'BEGIN{printf "%.2f", p/i}')
   echo "bench: LLM run $i: $calls requests, LLM phase ${phase} s vs ideal ${ideal} s (x${ratio}; goal <= x1.20), whole run ${s} s"
 done
@@ -71,5 +72,5 @@ java -jar "$jar" ranking-queries --input "$out/deals10k" --clusters "$llm_cluste
   --output "$out/replay/ranking.json" --summary "$out/replay/summary.json"
 s=$(secs "$start" "$(date +%s.%N)")
 cmp -s "$out/llm/ranking.json" "$out/replay/ranking.json" && same="byte-identical" || same="DIFFERENT"
-echo "bench: replay from cache: $(field "$out/replay/summary.json" llm.run.usage.calls) requests, \
-$(field "$out/replay/summary.json" llm.run.usage.cache_hits) cache hits, ${s} s, output $same"
+echo "bench: replay from cache: $(field "$out/replay/ranking.metadata.json" run.llm.usage.calls) requests, \
+$(field "$out/replay/ranking.metadata.json" run.llm.usage.cache_hits) cache hits, ${s} s, output $same"

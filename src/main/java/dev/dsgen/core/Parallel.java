@@ -47,17 +47,26 @@ public final class Parallel {
      */
     public static <T> void mapOrdered(ExecutorService pool, int threads, int chunks, IntFunction<T> compute,
                                       Consumer<T> consume) {
+        mapOrdered(pool, threads, threads * 3, chunks, compute, consume);
+    }
+
+    /**
+     * As {@link #mapOrdered(ExecutorService, int, int, IntFunction, Consumer)} with up to {@code window}
+     * chunks submitted ahead of the one consumed next: a wider window keeps workers busy while an
+     * early chunk is slow (e.g. a remote call being retried), at the cost of holding more results.
+     */
+    public static <T> void mapOrdered(ExecutorService pool, int threads, int window, int chunks, IntFunction<T> compute,
+                                      Consumer<T> consume) {
         if (threads <= 1) {
             for (int i = 0; i < chunks; i++) {
                 consume.accept(compute.apply(i));
             }
             return;
         }
-        int window = threads * 3;
         Deque<Future<T>> inFlight = new ArrayDeque<>();
         int next = 0;
         while (next < chunks || !inFlight.isEmpty()) {
-            while (next < chunks && inFlight.size() < window) {
+            while (next < chunks && inFlight.size() < Math.max(1, window)) {
                 int c = next++;
                 inFlight.add(pool.submit(() -> compute.apply(c)));
             }

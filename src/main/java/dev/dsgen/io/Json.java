@@ -60,13 +60,20 @@ public final class Json {
     }
 
     /**
+     * The writer {@link #writeList} uses, for a caller that produces the items as it goes, on a
+     * stream the caller owns (left open): close the writer, then write the final {@code \n}.
+     */
+    public static SequenceWriter listWriter(OutputStream out) throws IOException {
+        return PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out);
+    }
+
+    /**
      * Writes {@code items} as the pretty JSON list {@link #write} would, byte for byte, but streamed
      * (UTF-8, one item at a time): a large list never becomes one string in memory.
      */
     public static void writeList(Path file, Iterable<?> items) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            try (SequenceWriter seq = PRETTY.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValuesAsArray(out)) {
+            try (SequenceWriter seq = listWriter(out)) {
                 for (Object item : items) {
                     seq.write(item);
                 }

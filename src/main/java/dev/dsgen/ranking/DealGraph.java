@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The deal graph: deals (platforms and add-ons) and events from every {@code *.json} file of a
@@ -27,14 +28,21 @@ import java.util.concurrent.Executors;
  */
 public final class DealGraph {
     private final Map<String, Deal> deals;
+    /** The same deals for lookups: hashing beats the sorted map's ~15 string comparisons per id. */
+    private final Map<String, Deal> byId;
     private final List<Cluster> clusters;
     private final Map<String, Integer> clusterIndexOfDeal;
-    private final List<Path> files;
+    private final List<SourceFile> sources;
 
-    private DealGraph(Map<String, Deal> deals, List<Cluster> clusters, List<Path> files) {
+    /** An input file as read: its SHA-256 and size come from the very bytes that were parsed. */
+    public record SourceFile(Path path, String sha256, long bytes) {
+    }
+
+    private DealGraph(Map<String, Deal> deals, List<Cluster> clusters, List<SourceFile> sources) {
         this.deals = deals;
+        this.byId = new HashMap<>(deals);
         this.clusters = clusters;
-        this.files = files;
+        this.sources = sources;
         this.clusterIndexOfDeal = new HashMap<>();
         for (int i = 0; i < clusters.size(); i++) {
             for (Deal d : clusters.get(i).members()) {
@@ -55,11 +63,16 @@ public final class DealGraph {
 
     /** The input files read, sorted by name. */
     public List<Path> files() {
-        return files;
+        return sources.stream().map(SourceFile::path).toList();
+    }
+
+    /** The input files read, sorted by name, with their fingerprints (for the metadata sidecar). */
+    public List<SourceFile> sources() {
+        return sources;
     }
 
     public Deal deal(String id) {
-        return deals.get(id);
+        return byId.get(id);
     }
 
     /** The cluster holding deal {@code id}, or null. */
@@ -98,6 +111,7 @@ public final class DealGraph {
         }
         List<Deal> dealList = new ArrayList<>();
         List<DealEvent> events = new ArrayList<>();
+        List<SourceFile> sources = new ArrayList<>(files.size());
         int workers = Math.min(threads, files.size());
         ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "dsgen-deal-files");
@@ -108,11 +122,12 @@ public final class DealGraph {
             Parallel.mapOrdered(pool, workers, files.size(), i -> {
                 List<Deal> d = new ArrayList<>();
                 List<DealEvent> e = new ArrayList<>();
-                read(files.get(i), d, e);
-                return Map.entry(d, e);
+                SourceFile source = read(files.get(i), d, e);
+                return new Parsed(source, d, e);
             }, r -> {
-                dealList.addAll(r.getKey());
-                events.addAll(r.getValue());
+                sources.add(r.source());
+                dealList.addAll(r.deals());
+                events.addAll(r.events());
             });
         } finally {
             if (pool != null) {
@@ -122,11 +137,14 @@ public final class DealGraph {
         if (dealList.isEmpty()) {
             throw DsgenException.input("no deals in the *.json files of " + dir + " (--input; see docs/deal-graph.md)");
         }
-        return build(dealList, events, files);
+        return build(dealList, events, sources);
+    }
+
+    private record Parsed(SourceFile source, List<Deal> deals, List<DealEvent> events) {
     }
 
     /** Builds the graph from parsed deals and events, checking ids and links. */
-    static DealGraph build(List<Deal> dealList, List<DealEvent> events, List<Path> files) {
+    static DealGraph build(List<Deal> dealList, List<DealEvent> events, List<SourceFile> sources) {
         Map<String, String> fileOfId = new HashMap<>();
         Map<String, Deal> deals = new TreeMap<>();
         for (Deal d : dealList) {
@@ -182,13 +200,17 @@ public final class DealGraph {
             evs.sort(Comparator.comparingInt(DealEvent::year).thenComparing(DealEvent::id));
             clusters.add(new Cluster(deals.get(e.getKey()), e.getValue(), evs));
         }
-        return new DealGraph(java.util.Collections.unmodifiableMap(deals), List.copyOf(clusters), List.copyOf(files));
+        return new DealGraph(java.util.Collections.unmodifiableMap(deals), List.copyOf(clusters), List.copyOf(sources));
     }
 
-    private static void read(Path f, List<Deal> deals, List<DealEvent> events) {
+    /** Parses one file into {@code deals} and {@code events}; the file is read once, then hashed and parsed. */
+    private static SourceFile read(Path f, List<Deal> deals, List<DealEvent> events) {
         JsonNode root;
+        SourceFile source;
         try {
-            root = Json.MAPPER.readTree(f.toFile());
+            byte[] bytes = Files.readAllBytes(f);
+            source = new SourceFile(f, DigestUtils.sha256Hex(bytes), bytes.length);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw DsgenException.input("malformed JSON in " + f + " at line "
@@ -214,6 +236,7 @@ public final class DealGraph {
         for (JsonNode n : es) {
             events.add(event(n, file, i++));
         }
+        return source;
     }
 
     private static Deal deal(JsonNode n, String file, int index) {
@@ -280,7 +303,7 @@ public final class DealGraph {
     /** Deal count per kind, for the summary. */
     public Map<String, Object> counts() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("files", files.size());
+        m.put("files", sources.size());
         m.put("deals", deals.size());
         m.put("platforms", clusters.size());
         m.put("add_ons", deals.size() - clusters.size());

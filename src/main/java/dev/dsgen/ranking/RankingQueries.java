@@ -2,6 +2,7 @@ package dev.dsgen.ranking;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.ExitCode;
 import dev.dsgen.core.Parallel;
@@ -14,7 +15,9 @@ import dev.dsgen.io.OutputFiles;
 import dev.dsgen.llm.LlmClient;
 import dev.dsgen.llm.LlmUsage;
 import dev.dsgen.validate.ValidationReport;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * {@code ranking-queries}: samples clusters (a platform, its add-ons and events) from the deal
@@ -73,9 +77,12 @@ public final class RankingQueries {
 
     /** Every cluster in the seeded sampling order: the first N are a run's sample, for any N (so runs extend). */
     public static List<Cluster> order(DealGraph graph, long seed) {
-        List<Cluster> all = new ArrayList<>(graph.clusters());
-        all.sort(Comparator.comparingLong((Cluster c) -> Seeds.mix(seed, ORDER, Seeds.hash(c.id()))).thenComparing(Cluster::id));
-        return all;
+        // Each cluster's key computed once, not once per comparison.
+        record Keyed(long key, Cluster cluster) {
+        }
+        return graph.clusters().stream().map(c -> new Keyed(Seeds.mix(seed, ORDER, Seeds.hash(c.id())), c))
+                .sorted(Comparator.comparingLong(Keyed::key).thenComparing(k -> k.cluster().id()))
+                .map(Keyed::cluster).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     public static List<OutputFiles.Target> outputs(RankingConfig cfg) {
@@ -168,40 +175,55 @@ public final class RankingQueries {
         progress.start("BM25 index", 1);
         Bm25Index index = Parallel.join(pendingIndex);
         progress.finish();
-        progress.start("labels and negatives", done.size());
+        progress.start("labels, negatives and write", done.size());
         Negatives negatives = new Negatives(graph);
         List<RankingExample> records = new ArrayList<>(existing.records);
         List<double[]> metrics = new ArrayList<>();
+        Path dataTemp = out.temp(cfg.output());
+        SideHashingOutputStream file;
         ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
             Thread t = new Thread(r, "dsgen-ranking");
             t.setDaemon(true);
             return t;
         });
+        // Records are written as their clusters are labelled, in order (the writing overlaps the
+        // labelling instead of following it), streamed (~50 MB at 10,000 clusters) and hashed on
+        // the way out, so the sidecar's SHA-256 needs no second read of the file.
         try {
-            // Queries of the resumed file count in the difficulty metrics too.
-            List<Map.Entry<String, String>> old = existing.queries();
-            Parallel.mapOrdered(pool, cfg.threads(), (old.size() + 255) / 256, ch -> {
-                List<double[]> m = new ArrayList<>();
-                for (int i = ch * 256; i < Math.min(old.size(), ch * 256 + 256); i++) {
-                    Cluster c = graph.clusterOf(old.get(i).getKey());
-                    Set<String> members = c == null ? Set.of() : ids(c);
-                    m.add(Bm25Index.recallAndRr(index.search(old.get(i).getValue(), 10), members));
+            file = new SideHashingOutputStream(Files.newOutputStream(dataTemp));
+            try (OutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
+                try (SequenceWriter seq = Json.listWriter(buffered)) {
+                    write(seq, existing.records);
+                    // Queries of the resumed file count in the difficulty metrics too.
+                    List<Map.Entry<String, String>> old = existing.queries();
+                    Parallel.mapOrdered(pool, cfg.threads(), (old.size() + 255) / 256, ch -> {
+                        List<double[]> m = new ArrayList<>();
+                        for (int i = ch * 256; i < Math.min(old.size(), ch * 256 + 256); i++) {
+                            Cluster c = graph.clusterOf(old.get(i).getKey());
+                            Set<String> members = c == null ? Set.of() : ids(c);
+                            m.add(Bm25Index.recallAndRr(index.search(old.get(i).getValue(), 10), members));
+                        }
+                        return m;
+                    }, metrics::addAll);
+                    int chunk = 32;
+                    Parallel.mapOrdered(pool, cfg.threads(), (done.size() + chunk - 1) / chunk, ch -> {
+                        List<RankingExample> recs = new ArrayList<>();
+                        List<double[]> m = new ArrayList<>();
+                        for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
+                            label(done.get(i), chosen.get(i), index, negatives, recs, m);
+                        }
+                        return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
+                    }, o -> {
+                        records.addAll(o.records());
+                        metrics.addAll(o.metrics());
+                        write(seq, o.records());
+                        progress.advance(o.clusters());
+                    });
                 }
-                return m;
-            }, metrics::addAll);
-            int chunk = 32;
-            Parallel.mapOrdered(pool, cfg.threads(), (done.size() + chunk - 1) / chunk, ch -> {
-                List<RankingExample> recs = new ArrayList<>();
-                List<double[]> m = new ArrayList<>();
-                for (int i = ch * chunk; i < Math.min(done.size(), ch * chunk + chunk); i++) {
-                    label(done.get(i), chosen.get(i), index, negatives, recs, m);
-                }
-                return new ClusterOut(recs, m, Math.min(done.size(), ch * chunk + chunk) - ch * chunk);
-            }, o -> {
-                records.addAll(o.records());
-                metrics.addAll(o.metrics());
-                progress.advance(o.clusters());
-            });
+                buffered.write('\n');
+            } // closing it closed `file`, which waits for the hash
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             pool.shutdownNow();
             index.close();
@@ -212,10 +234,7 @@ public final class RankingQueries {
         Map<String, Object> usage = usage(client, candidates.size());
         boolean complete = failure == null;
         try {
-            progress.start("write", 1);
-            Path dataTemp = out.temp(cfg.output());
-            Json.writeList(dataTemp, records); // ~50 MB at 10,000 clusters: streamed, not one string
-            progress.finish();
+            String dataSha = file.sha256Hex();
             progress.start("validation", 1);
             ValidationReport report = RankingValidation.check(dataTemp, graph);
             progress.finish();
@@ -231,10 +250,10 @@ public final class RankingQueries {
             Path summaryTemp = out.temp(cfg.summary());
             Json.write(summaryTemp, summary);
             RunMetadata meta = new RunMetadata("ranking-queries", cfg.seed());
-            for (Path f : graph.files()) {
-                meta.input(f);
+            for (DealGraph.SourceFile f : graph.sources()) {
+                meta.input(f.path(), f.sha256(), f.bytes());
             }
-            meta.output(cfg.output(), dataTemp, (long) records.size());
+            meta.output(cfg.output(), dataSha, file.bytes(), (long) records.size());
             meta.output(cfg.summary(), summaryTemp, null);
             flags(meta);
             meta.validation(report.toMap());
@@ -276,55 +295,39 @@ public final class RankingQueries {
     private DsgenException candidates(List<Cluster> todo, LlmClient client, List<Candidates> into) {
         // In LLM mode twice as many workers as requests allowed in flight: the client's semaphore
         // caps requests at --llm-concurrency, and while one worker parses and caches an answer
-        // another already holds its place on the wire.
+        // another already holds its place on the wire. One cluster per task there, and every task
+        // queued at once, so a request being retried never holds the others back.
         int threads = client == null ? cfg.threads() : Math.min(128, 2 * Math.max(1, cfg.llm().concurrency()));
-        if (threads <= 1 || todo.size() <= 1) {
-            for (Cluster c : todo) {
-                try {
-                    into.add(candidates(c, client));
-                } catch (DsgenException e) {
-                    if (e.exitCode() == ExitCode.EXTERNAL) {
-                        return e;
-                    }
-                    throw e;
-                }
-                progress.advance(1);
-            }
-            return null;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        int chunk = client == null ? 64 : 1;
+        int chunks = (todo.size() + chunk - 1) / chunk;
+        ExecutorService pool = threads <= 1 || chunks <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, client == null ? "dsgen-queries" : "dsgen-llm");
             t.setDaemon(true);
             return t;
         });
         try {
-            int chunk = client == null ? 64 : 1;
-            List<Future<List<Candidates>>> futures = new ArrayList<>();
-            for (int from = 0; from < todo.size(); from += chunk) {
-                List<Cluster> part = todo.subList(from, Math.min(todo.size(), from + chunk));
-                futures.add(pool.submit(() -> {
-                    List<Candidates> l = new ArrayList<>(part.size());
-                    for (Cluster c : part) {
-                        l.add(candidates(c, client));
-                    }
-                    return l;
-                }));
-            }
-            for (Future<List<Candidates>> f : futures) {
-                try {
-                    List<Candidates> l = Parallel.join(f);
-                    into.addAll(l);
-                    progress.advance(l.size());
-                } catch (DsgenException e) {
-                    if (e.exitCode() == ExitCode.EXTERNAL) {
-                        return e;
-                    }
-                    throw e;
+            Parallel.mapOrdered(pool, pool == null ? 1 : threads, client == null ? threads * 3 : chunks, chunks, ch -> {
+                List<Cluster> part = todo.subList(ch * chunk, Math.min(todo.size(), ch * chunk + chunk));
+                List<Candidates> l = new ArrayList<>(part.size());
+                for (Cluster c : part) {
+                    l.add(candidates(c, client));
                 }
-            }
+                return l;
+            }, l -> {
+                into.addAll(l);
+                progress.advance(l.size());
+            });
             return null;
+        } catch (DsgenException e) {
+            // The clusters before the failed one are kept (in order): --resume goes on from there.
+            if (e.exitCode() == ExitCode.EXTERNAL) {
+                return e;
+            }
+            throw e;
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
@@ -341,6 +344,16 @@ public final class RankingQueries {
             return new Candidates(List.of(), fallback);
         }
         return new Candidates(answer.get(), fallback);
+    }
+
+    private static void write(SequenceWriter seq, List<RankingExample> records) {
+        try {
+            for (RankingExample r : records) {
+                seq.write(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> ids(Cluster c) {
@@ -536,8 +549,8 @@ public final class RankingQueries {
                 was.add(in.path("sha256").asText());
             }
             List<String> now = new ArrayList<>();
-            for (Path f : graph.files()) {
-                now.add(RunMetadata.sha256(f));
+            for (DealGraph.SourceFile f : graph.sources()) {
+                now.add(f.sha256());
             }
             was.sort(null);
             now.sort(null);
@@ -559,7 +572,7 @@ public final class RankingQueries {
             } catch (IOException e) {
                 throw DsgenException.input("cannot resume: cannot read " + output + ": " + e.getMessage() + " (--resume)");
             }
-            if (recorded == null || !recorded.equals(org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes))) {
+            if (recorded == null || !recorded.equals(DigestUtils.sha256Hex(bytes))) {
                 throw DsgenException.input("cannot resume " + output + ": it is not the file its sidecar " + sidecar
                         + " describes (SHA-256 differs; edited or replaced) (--resume; drop it to start over)");
             }

@@ -58,6 +58,14 @@ class RankingQueriesRunTest {
         assertEquals(0, meta.path("run").path("llm").path("usage").path("calls").asInt());
         assertEquals(50, meta.path("run").path("llm").path("usage").path("fallbacks").asInt());
         assertEquals(50, meta.path("clusters").path("selected").asInt());
+        // Fingerprints computed from the bytes read and written (not a second read) match the files.
+        Path dir = out.sidecar.getParent();
+        for (JsonNode f : List.of(meta.path("inputs").get(0), meta.path("inputs").get(3), meta.path("outputs").get(0),
+                meta.path("outputs").get(1))) {
+            Path p = dir.resolve(f.path("path").asText());
+            assertEquals(dev.dsgen.core.RunMetadata.sha256(p), f.path("sha256").asText(), p::toString);
+            assertEquals(p.toFile().length(), f.path("bytes").asLong(), p::toString);
+        }
     }
 
     private static Set<String> names(JsonNode n) {

@@ -103,6 +103,29 @@ class ParallelTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void aWideWindowKeepsWorkersBusyWhileTheFirstChunkIsSlow(int threads) {
+        int chunks = 40;
+        AtomicInteger doneWhileFirstRan = new AtomicInteger(-1);
+        AtomicInteger finished = new AtomicInteger();
+        List<Integer> consumed = new ArrayList<>();
+        Parallel.mapOrdered(pool, threads, chunks, chunks, i -> {
+            if (i == 0) {
+                sleep(300);
+                doneWhileFirstRan.set(finished.get());
+            }
+            finished.incrementAndGet();
+            return i;
+        }, consumed::add);
+        assertEquals(chunks, consumed.size());
+        for (int i = 0; i < chunks; i++) {
+            assertEquals(i, consumed.get(i));
+        }
+        // With the default window (threads * 3) at most that many could have run meanwhile.
+        assertEquals(chunks - 1, doneWhileFirstRan.get(), "chunks finished while chunk 0 was slow");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 5, 99, 100, 101, 1000})
     void forChunksCoversEveryIndexExactlyOnce(int n) {
         for (int threads : new int[] {1, 2, 4}) {
