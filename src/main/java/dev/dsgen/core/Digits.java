@@ -11,17 +11,17 @@ public final class Digits {
             String s = Long.toString(value);
             return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
         }
-        // One array, filled from the right: this runs several times per generated record.
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
+        // Long.toString writes two digits per step from a table; a division per digit here cost
+        // ~2% of a 1M-record run (ids, phones, entity ids: several per record).
+        String s = Long.toString(value);
+        int pad = width - s.length();
+        if (pad <= 0) {
+            return s;
         }
-        int length = Math.max(width, digits);
-        byte[] b = new byte[length];
-        long v = value;
-        for (int i = length - 1; i >= 0; i--) {
-            b[i] = (byte) ('0' + (v % 10));
-            v /= 10;
+        byte[] b = new byte[width];
+        java.util.Arrays.fill(b, 0, pad, (byte) '0');
+        for (int i = 0; i < s.length(); i++) {
+            b[pad + i] = (byte) s.charAt(i);
         }
         return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
