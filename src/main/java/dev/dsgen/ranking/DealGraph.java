@@ -215,7 +215,7 @@ public final class DealGraph {
             var loc = e.getLocation();
             throw DsgenException.input("malformed JSON in " + f + " at line "
                     + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
-                    + e.getOriginalMessage().replace('\n', ' ') + " (--input)");
+                    + Json.reason(e) + " (--input)");
         } catch (IOException e) {
             throw DsgenException.input("cannot read " + f + ": " + e.getMessage() + " (--input)", e);
         }

@@ -76,6 +76,8 @@ class RankingQueriesErrorTest {
         return Stream.of(
                 Arguments.of("malformed JSON", new String[] {"a.json", "{\"deals\": [\n  {\"id\": \"P1\",,}\n]}"},
                         new String[] {"a.json", "line 2"}),
+                Arguments.of("unclosed list", new String[] {"a.json", "{\"deals\": [\n"},
+                        new String[] {"a.json", "line 2", "start marker at line 1, column 11"}),
                 Arguments.of("dangling add-on link", new String[] {"a.json", "{\"deals\": [" + PLATFORM + ", " + addOn("A1", "P9") + "]}"},
                         new String[] {"a.json", "A1", "P9"}),
                 Arguments.of("add-on of an add-on", new String[] {"a.json", "{\"deals\": [" + PLATFORM + ", " + addOn("A1", "P1") + ", "
