@@ -33,12 +33,11 @@ public final class CsvTable {
 
     private final List<String> header;
     private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\n").withoutHeader();
-    private final CsvSchema schema = SCHEMA;
     private final ObjectWriter quotedWriter;
 
     public CsvTable(List<String> header) {
         this.header = List.copyOf(header);
-        this.quotedWriter = MAPPER.writerFor(String[].class).with(schema)
+        this.quotedWriter = MAPPER.writerFor(String[].class).with(SCHEMA)
                 .with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).with(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS);
     }
 
@@ -50,49 +49,26 @@ public final class CsvTable {
     public byte[] encode(List<String[]> rows) {
         // Almost no chunk holds a carriage return: encode it plainly, then look for the byte 0x0D
         // (UTF-8 has it only for '\r') in the result, once, instead of in every value first.
-        byte[] plain = encodePlain(rows);
+        byte[] plain = encode(rows, false);
         for (byte b : plain) {
             if (b == '\r') {
-                return encodeCarefully(rows);
+                return encode(rows, true);
             }
         }
         return plain;
     }
 
-    private static byte[] encodePlain(List<String[]> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
-        try (CsvGenerator gen = (CsvGenerator) MAPPER.getFactory().createGenerator(out)) {
-            gen.setSchema(SCHEMA);
-            for (String[] row : rows) {
-                gen.writeStartArray();
-                for (String v : row) {
-                    // Jackson would drop a null element and shift the columns: write it as empty.
-                    gen.writeString(v == null ? "" : v);
-                }
-                gen.writeEndArray();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** {@link #encode} for a chunk with a carriage return somewhere: such rows are quoted whole. */
-    private byte[] encodeCarefully(List<String[]> rows) {
+    /**
+     * @param quoteCarriageReturnRows quote every field of a row holding a '\r': Jackson's strict
+     *        quoting misses a bare one
+     */
+    private byte[] encode(List<String[]> rows, boolean quoteCarriageReturnRows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
         // The streaming generator directly: databind's per-row serializer lookup costs ~20% here.
         try (CsvGenerator gen = (CsvGenerator) MAPPER.getFactory().createGenerator(out)) {
-            gen.setSchema(schema);
+            gen.setSchema(SCHEMA);
             for (String[] row : rows) {
-                boolean carriageReturn = false;
-                for (String v : row) {
-                    if (v != null && v.indexOf('\r') >= 0) {
-                        carriageReturn = true;
-                        break;
-                    }
-                }
-                if (carriageReturn) {
-                    // Jackson's strict quoting misses a bare '\r': quote every field of such a row.
+                if (quoteCarriageReturnRows && hasCarriageReturn(row)) {
                     gen.flush();
                     String[] values = row.clone();
                     for (int i = 0; i < values.length; i++) {
@@ -114,6 +90,15 @@ public final class CsvTable {
         return out.toByteArray();
     }
 
+    private static boolean hasCarriageReturn(String[] row) {
+        for (String v : row) {
+            if (v != null && v.indexOf('\r') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The header row as CSV bytes. */
     public byte[] headerBytes() {
         return encode(List.<String[]>of(header.toArray(String[]::new)));
@@ -121,9 +106,7 @@ public final class CsvTable {
 
     /** Opens {@code file} for writing with the header already written ({@link #headerBytes()} long). */
     public OutputStream open(Path file) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        out.write(headerBytes());
-        return out;
+        return withHeader(Files.newOutputStream(file));
     }
 
     /**
@@ -131,7 +114,11 @@ public final class CsvTable {
      * the sidecar's SHA-256 of a large file without reading it back.
      */
     public OutputStream open(Path file, MessageDigest digest) throws IOException {
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(file), digest), 1 << 16);
+        return withHeader(new DigestOutputStream(Files.newOutputStream(file), digest));
+    }
+
+    private OutputStream withHeader(OutputStream file) throws IOException {
+        OutputStream out = new BufferedOutputStream(file, 1 << 16);
         out.write(headerBytes());
         return out;
     }

@@ -32,33 +32,37 @@ public final class ParquetTable {
         return open(new LocalOutputFile(file), schema);
     }
 
-    /** The one writer set-up of the project, for any Parquet {@link OutputFile}. */
+    /** The generic writer (any Avro schema), for any Parquet {@link OutputFile}. */
     static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema) throws IOException {
-        return open(file, schema, b -> b);
+        // An explicit data model: without one, parquet-avro looks the model class up through a
+        // Hadoop Configuration it creates for the purpose.
+        return settings(AvroParquetWriter.<GenericRecord>builder(file)
+                .withSchema(schema)
+                .withDataModel(GenericData.get()))
+                .build();
     }
 
     /**
-     * The same set-up with per-column tuning on top (e.g. no dictionary for unique id columns, no
+     * The same settings with per-column tuning on top (e.g. no dictionary for unique id columns, no
      * optional size statistics), for large nested files whose write time matters; rows are written
      * through {@link CompiledAvroWriteSupport}, which makes the same calls as parquet-avro's generic
      * writer (so the same bytes for the same settings) with the schema work done once.
      */
-    public static ParquetWriter<GenericRecord> open(Path file, Schema schema,
-            UnaryOperator<CompiledBuilder> tuning) throws IOException {
-        return openCompiled(new LocalOutputFile(file), schema, tuning);
-    }
-
-    /** The same, for any Parquet {@link OutputFile} (e.g. one that hashes what is written). */
     public static ParquetWriter<GenericRecord> openCompiled(OutputFile file, Schema schema,
             UnaryOperator<CompiledBuilder> tuning) throws IOException {
-        // The same configuration as the generic set-up below.
+        return tuning.apply(settings(new CompiledBuilder(file, schema))).build();
+    }
+
+    /**
+     * The one configuration of every writer of the project: a plain (non-Hadoop) configuration, the
+     * standard 3-level lists, ZSTD, and the temp file replaced if present.
+     */
+    private static <B extends ParquetWriter.Builder<GenericRecord, B>> B settings(B builder) {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return tuning.apply(new CompiledBuilder(file, schema)
-                .withConf(conf)
+        return builder.withConf(conf)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))
-                .build();
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
     }
 
     /** A writer builder for {@link CompiledAvroWriteSupport}; the settings are ParquetWriter's. */
@@ -84,23 +88,6 @@ public final class ParquetTable {
         protected WriteSupport<GenericRecord> getWriteSupport(ParquetConfiguration conf) {
             return new CompiledAvroWriteSupport(new AvroSchemaConverter(conf).convert(schema), schema);
         }
-    }
-
-    private static ParquetWriter<GenericRecord> open(OutputFile file, Schema schema,
-            UnaryOperator<AvroParquetWriter.Builder<GenericRecord>> tuning) throws IOException {
-        // A plain (non-Hadoop) configuration: no Hadoop Configuration class init, no XML parsing.
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        // An explicit data model: without one, parquet-avro looks the model class up through a
-        // Hadoop Configuration, whose class initialisation parses Hadoop's XML defaults (~300
-        // classes and a C2-compiled XML parser on every run) for nothing.
-        return tuning.apply(AvroParquetWriter.<GenericRecord>builder(file)
-                .withSchema(schema)
-                .withDataModel(GenericData.get())
-                .withConf(conf)
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE))
-                .build();
     }
 
     /** Writes all {@code records} to {@code file}; returns the row count. */

@@ -53,7 +53,7 @@ class CompiledAvroWriteSupportTest {
                 w.write(r);
             }
         }
-        try (ParquetWriter<GenericRecord> w = ParquetTable.open(compiled, ROW, b -> b)) {
+        try (ParquetWriter<GenericRecord> w = ParquetTable.openCompiled(new LocalOutputFile(compiled), ROW, b -> b)) {
             for (GenericRecord r : rows) {
                 w.write(r);
             }
@@ -68,7 +68,7 @@ class CompiledAvroWriteSupportTest {
     void nullForARequiredFieldFailsAsInTheGenericWriter() throws IOException {
         GenericRecord r = rows(1, new Random(1)).get(0);
         r.put("count", null);
-        try (ParquetWriter<GenericRecord> w = ParquetTable.open(dir.resolve("x.parquet"), ROW, b -> b)) {
+        try (ParquetWriter<GenericRecord> w = ParquetTable.openCompiled(new LocalOutputFile(dir.resolve("x.parquet")), ROW, b -> b)) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> w.write(r));
             assertEquals("Null-value for required field: count", e.getMessage());
         }
@@ -79,7 +79,7 @@ class CompiledAvroWriteSupportTest {
         Schema map = SchemaBuilder.record("m").fields().name("attrs").type().map().values().stringType()
                 .noDefault().endRecord();
         assertThrows(IllegalArgumentException.class,
-                () -> ParquetTable.open(dir.resolve("m.parquet"), map, b -> b).close());
+                () -> ParquetTable.openCompiled(new LocalOutputFile(dir.resolve("m.parquet")), map, b -> b).close());
     }
 
     /** Rows with nulls, empty and null-element-free lists, Utf8 and String text, and non-ASCII text. */
