@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -16,6 +17,15 @@ import java.util.function.IntFunction;
  */
 public final class Parallel {
     private Parallel() {
+    }
+
+    /** A fixed pool of {@code threads} daemon threads named {@code name} (they never keep the JVM alive). */
+    public static ExecutorService daemonPool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Body over a half-open index range. */

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.commons.codec.binary.Hex;
@@ -92,11 +91,7 @@ public final class SynthEntities {
         progress.finish();
         RunMetadata meta = new RunMetadata("synth-entities", cfg.seed());
         try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
-            ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
-                Thread t = new Thread(r, "dsgen-worker");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.threads());
             try {
                 return generate(schema, fields, warnings, out, pool, meta);
             } catch (UncheckedIOException e) {

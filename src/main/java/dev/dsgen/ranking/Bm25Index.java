@@ -29,16 +29,10 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafSimScorer;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -55,7 +49,7 @@ import org.apache.lucene.util.BytesRef;
  * posting already scored by Lucene's own BM25 scorer (the same statistics, norms and float
  * formula a {@code TermQuery} uses), and a query adds its terms' scores per document. Lucene sums
  * a {@code BooleanQuery}'s clause scores in a double and returns that as a float, ties going to
- * the lower document; so does this, which gives the top k {@link #searchLucene} gives (tested).
+ * the lower document; so does this, which gives the top k Lucene's {@code IndexSearcher} gives (tested).
  */
 final class Bm25Index implements AutoCloseable {
     /**
@@ -86,7 +80,6 @@ final class Bm25Index implements AutoCloseable {
         return t;
     }
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final List<Deal> deals;
     /** Each term's documents (ascending) and their BM25 term scores; read-only after the constructor. */
     private final Map<String, Postings> postings = new HashMap<>();
@@ -116,9 +109,6 @@ final class Bm25Index implements AutoCloseable {
         if (reader.maxDoc() != deals.size() || reader.leaves().size() != 1) {
             throw new IllegalStateException("BM25 index is not one segment of all deals");
         }
-        searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(new BM25Similarity());
-        searcher.setQueryCache(null); // every query is new: caching only adds bookkeeping
         try {
             readPostings();
         } catch (IOException e) {
@@ -136,6 +126,8 @@ final class Bm25Index implements AutoCloseable {
             return;
         }
         BM25Similarity sim = new BM25Similarity();
+        // Collection and term statistics as a searcher computes them for a TermQuery.
+        IndexSearcher searcher = new IndexSearcher(reader);
         CollectionStatistics stats = searcher.collectionStatistics("text");
         TermsEnum te = terms.iterator();
         PostingsEnum pe = null;
@@ -283,31 +275,17 @@ final class Bm25Index implements AutoCloseable {
         hd[b] = d;
     }
 
-    /** The same top k through Lucene's own {@code IndexSearcher}: the reference {@link #search} is tested against. */
-    List<String> searchLucene(String query, int k) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Set<String> terms = terms(query);
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        try {
-            for (String t : terms) {
-                b.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD);
-            }
-            // Hit counting stops at k, so MaxScore skips documents that cannot reach the top k
-            // (the default counts the first 1000 hits exactly): the same top k, ~1.5x faster here.
-            TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k, false));
-            List<String> ids = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                ids.add(deals.get(sd.doc).id());
-            }
-            return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The index (one segment, document i = the i-th deal): for tests against Lucene's own search. */
+    DirectoryReader reader() {
+        return reader;
     }
 
-    private Set<String> terms(String text) {
+    String idOf(int doc) {
+        return deals.get(doc).id();
+    }
+
+    /** The analysed terms of {@code text}, distinct, in order. */
+    Set<String> terms(String text) {
         Set<String> out = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -59,11 +58,6 @@ public final class DealGraph {
     /** Clusters sorted by platform id. */
     public List<Cluster> clusters() {
         return clusters;
-    }
-
-    /** The input files read, sorted by name. */
-    public List<Path> files() {
-        return sources.stream().map(SourceFile::path).toList();
     }
 
     /** The input files read, sorted by name, with their fingerprints (for the metadata sidecar). */
@@ -113,11 +107,7 @@ public final class DealGraph {
         List<DealEvent> events = new ArrayList<>();
         List<SourceFile> sources = new ArrayList<>(files.size());
         int workers = Math.min(threads, files.size());
-        ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "dsgen-deal-files");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers <= 1 ? null : Parallel.daemonPool("dsgen-deal-files", workers);
         try {
             Parallel.mapOrdered(pool, workers, files.size(), i -> {
                 List<Deal> d = new ArrayList<>();

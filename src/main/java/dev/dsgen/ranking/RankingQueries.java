@@ -21,6 +21,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,9 +34,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -49,8 +51,10 @@ public final class RankingQueries {
     private static final long NEGATIVES = Seeds.stream("ranking.negatives");
     private static final int FALLBACK_SPARES = 12;
 
-    /** What a run produced; the report decides exit 4. */
-    /** {@code llmUsage}: requests, cache hits, retries, tokens of this run (differs between a run and its replay). */
+    /**
+     * What a run produced; the report decides exit 4. {@code llmUsage}: requests, cache hits,
+     * retries, tokens of this run (differs between a run and its replay).
+     */
     public record Result(ValidationReport report, Map<String, Object> summary, Map<String, Object> llmUsage, List<String> warnings) {
     }
 
@@ -120,11 +124,7 @@ public final class RankingQueries {
         LlmClient client = cfg.dryRun() ? null : new LlmClient(cfg.llm(), log);
         // The index depends only on the graph: it is built while the queries are written (LLM
         // answers are awaited, or the fallback runs on the other threads). Same index either way.
-        ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "dsgen-bm25-index");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService indexer = Parallel.daemonPool("dsgen-bm25-index", 1);
         Future<Bm25Index> pendingIndex = indexer.submit(() -> new Bm25Index(graph));
         indexer.shutdown();
         long llmStart = System.nanoTime();
@@ -134,6 +134,10 @@ public final class RankingQueries {
         long llmMillis = (System.nanoTime() - llmStart) / 1_000_000;
         progress.finish();
         List<Cluster> done = todo.subList(0, candidates.size());
+        if (failure != null && !keepsPartial(done)) {
+            // Nothing of this run will be kept: no need to label, write and check it first.
+            throw failure;
+        }
 
         // Sequential, in cluster order: a query already used (by an earlier cluster, or in the
         // resumed file) is skipped for the next candidate, so no query text repeats and no
@@ -180,18 +184,14 @@ public final class RankingQueries {
         List<RankingExample> records = new ArrayList<>(existing.records);
         List<double[]> metrics = new ArrayList<>();
         Path dataTemp = out.temp(cfg.output());
-        SideHashingOutputStream file;
-        ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
-            Thread t = new Thread(r, "dsgen-ranking");
-            t.setDaemon(true);
-            return t;
-        });
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        ExecutorService pool = Parallel.daemonPool("dsgen-ranking", cfg.threads());
         // Records are written as their clusters are labelled, in order (the writing overlaps the
         // labelling instead of following it), streamed (~50 MB at 10,000 clusters) and hashed on
         // the way out, so the sidecar's SHA-256 needs no second read of the file.
         try {
-            file = new SideHashingOutputStream(Files.newOutputStream(dataTemp));
-            try (OutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
+            try (OutputStream buffered = new BufferedOutputStream(
+                    new DigestOutputStream(Files.newOutputStream(dataTemp), sha), 1 << 16)) {
                 try (SequenceWriter seq = Json.listWriter(buffered)) {
                     write(seq, existing.records);
                     // Queries of the resumed file count in the difficulty metrics too.
@@ -221,7 +221,7 @@ public final class RankingQueries {
                     });
                 }
                 buffered.write('\n');
-            } // closing it closed `file`, which waits for the hash
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -234,7 +234,7 @@ public final class RankingQueries {
         Map<String, Object> usage = usage(client, candidates.size());
         boolean complete = failure == null;
         try {
-            String dataSha = file.sha256Hex();
+            String dataSha = Hex.encodeHexString(sha.digest());
             progress.start("validation", 1);
             ValidationReport report = RankingValidation.check(dataTemp, graph);
             progress.finish();
@@ -253,7 +253,7 @@ public final class RankingQueries {
             for (DealGraph.SourceFile f : graph.sources()) {
                 meta.input(f.path(), f.sha256(), f.bytes());
             }
-            meta.output(cfg.output(), dataSha, file.bytes(), (long) records.size());
+            meta.output(cfg.output(), dataSha, Files.size(dataTemp), (long) records.size());
             meta.output(cfg.summary(), summaryTemp, null);
             flags(meta);
             meta.validation(report.toMap());
@@ -271,24 +271,28 @@ public final class RankingQueries {
             meta.extra("warnings", warnings);
             Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
             if (failure != null) {
-                // Keep the finished clusters (so --resume goes on from them), but never replace an
-                // earlier output with nothing new, nor a complete earlier dataset with a partial one
-                // unless --resume asked to extend it (the answers so far are cached either way).
-                if (cfg.overwrite() && !done.isEmpty() && (cfg.resume() || !Files.exists(cfg.output()))) {
-                    out.commit();
-                    String msg = failure.getMessage();
-                    int where = msg.lastIndexOf(" (");
-                    throw new DsgenException(ExitCode.EXTERNAL, msg.substring(0, where < 0 ? msg.length() : where)
-                            + "; kept the " + (existing.clusters.size() + done.size()) + " finished clusters in " + cfg.output()
-                            + ", finish with --resume" + (where < 0 ? " (--llm-base-url)" : msg.substring(where)), failure);
-                }
-                throw failure;
+                // Only when keepsPartial (checked before the labelling): commit the finished clusters.
+                out.commit();
+                String msg = failure.getMessage();
+                int where = msg.lastIndexOf(" (");
+                throw new DsgenException(ExitCode.EXTERNAL, msg.substring(0, where < 0 ? msg.length() : where)
+                        + "; kept the " + (existing.clusters.size() + done.size()) + " finished clusters in " + cfg.output()
+                        + ", finish with --resume" + (where < 0 ? " (--llm-base-url)" : msg.substring(where)), failure);
             }
             out.commit();
             return new Result(report, summary, usage, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * After an endpoint failure, whether the finished clusters are kept (so --resume goes on from
+     * them): never to replace an earlier output with nothing new, nor a complete earlier dataset
+     * with a partial one unless --resume asked to extend it (the answers so far are cached either way).
+     */
+    private boolean keepsPartial(List<Cluster> done) {
+        return cfg.overwrite() && !done.isEmpty() && (cfg.resume() || !Files.exists(cfg.output()));
     }
 
     /** Fills {@code into} with each cluster's candidates in order; returns the endpoint failure that stopped it, if any. */
@@ -300,11 +304,7 @@ public final class RankingQueries {
         int threads = client == null ? cfg.threads() : Math.min(128, 2 * Math.max(1, cfg.llm().concurrency()));
         int chunk = client == null ? 64 : 1;
         int chunks = (todo.size() + chunk - 1) / chunk;
-        ExecutorService pool = threads <= 1 || chunks <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, client == null ? "dsgen-queries" : "dsgen-llm");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = threads <= 1 || chunks <= 1 ? null : Parallel.daemonPool(client == null ? "dsgen-queries" : "dsgen-llm", threads);
         try {
             Parallel.mapOrdered(pool, pool == null ? 1 : threads, client == null ? threads * 3 : chunks, chunks, ch -> {
                 List<Cluster> part = todo.subList(ch * chunk, Math.min(todo.size(), ch * chunk + chunk));

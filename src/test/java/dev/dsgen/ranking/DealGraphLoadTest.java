@@ -20,8 +20,8 @@ class DealGraphLoadTest {
     void parallelLoadGivesTheSameGraph() {
         DealGraph one = DealGraph.load(Path.of("samples/deals"), 1);
         DealGraph four = DealGraph.load(Path.of("samples/deals"), 4);
-        assertTrue(one.files().size() > 1, "the sample has several files");
-        assertEquals(one.files(), four.files());
+        assertTrue(one.sources().size() > 1, "the sample has several files");
+        assertEquals(one.sources(), four.sources());
         assertEquals(one.counts(), four.counts());
         assertEquals(one.deals(), four.deals());
         assertEquals(one.clusters(), four.clusters());
