@@ -8,4 +8,8 @@ package dev.dsgen.llm;
  * @param jsonMode ask for {@code response_format: {"type": "json_object"}}
  */
 public record ChatParams(double temperature, Long seed, Integer maxTokens, boolean jsonMode) {
+    /** The same parameters with another seed. */
+    public ChatParams withSeed(Long newSeed) {
+        return new ChatParams(temperature, newSeed, maxTokens, jsonMode);
+    }
 }

@@ -71,7 +71,7 @@ public final class LlmClient {
         for (int attempt = 0; attempt <= settings.invalidRetries(); attempt++) {
             // A server that honours the seed would repeat an unusable answer: each new attempt gets the next seed.
             ChatParams p = attempt == 0 || params.seed() == null ? params
-                    : new ChatParams(params.temperature(), params.seed() + attempt, params.maxTokens(), params.jsonMode());
+                    : params.withSeed(params.seed() + attempt);
             String content = complete(messages, p, attempt);
             JsonNode node = JsonAnswer.parse(content);
             T value = node == null ? null : reader.apply(node);

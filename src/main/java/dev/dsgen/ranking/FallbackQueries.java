@@ -119,13 +119,8 @@ final class FallbackQueries {
 
     /** Case, spacing and end punctuation folded: two queries that differ only so are one query. */
     static String normalize(String q) {
-        String t = StringUtils.normalizeSpace(q.toLowerCase(Locale.ROOT));
-        int end = t.length();
-        while (end > 0 && (t.charAt(end - 1) == '?' || t.charAt(end - 1) == '.' || t.charAt(end - 1) == '!'
-                || Character.isWhitespace(t.charAt(end - 1)))) {
-            end--;
-        }
-        return t.substring(0, end);
+        // After normalizeSpace the only whitespace left is single spaces.
+        return StringUtils.stripEnd(StringUtils.normalizeSpace(q.toLowerCase(Locale.ROOT)), "?.! ");
     }
 
     private static String in(String region) {

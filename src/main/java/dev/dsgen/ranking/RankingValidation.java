@@ -110,9 +110,7 @@ final class RankingValidation {
      * it), metadata an object.
      */
     private static final class Record {
-        /** Each field's bit: a record must have all five and no other. */
-        private static final Map<String, Integer> FIELDS = Map.of("query", 1, "candidate_id", 2, "label", 4,
-                "cluster_id", 8, "metadata", 16);
+        /** One bit per field seen: a record must have all five and no other. */
         private static final int ALL = 0b11111;
         String query;
         String candidate;
@@ -138,10 +136,20 @@ final class RankingValidation {
                 // A field that is not a string reads as null, which fails the rule below.
                 String text = v == JsonToken.VALUE_STRING ? p.getText() : null;
                 switch (name) {
-                    case "query" -> query = text;
-                    case "candidate_id" -> candidate = text;
-                    case "cluster_id" -> cluster = text;
+                    case "query" -> {
+                        query = text;
+                        seen |= 1;
+                    }
+                    case "candidate_id" -> {
+                        candidate = text;
+                        seen |= 2;
+                    }
+                    case "cluster_id" -> {
+                        cluster = text;
+                        seen |= 8;
+                    }
                     case "label" -> {
+                        seen |= 4;
                         labelOk = v == JsonToken.VALUE_NUMBER_INT;
                         if (labelOk) {
                             label = switch (p.getNumberType()) {
@@ -151,10 +159,12 @@ final class RankingValidation {
                             };
                         }
                     }
-                    case "metadata" -> metadataOk = v == JsonToken.START_OBJECT;
+                    case "metadata" -> {
+                        metadataOk = v == JsonToken.START_OBJECT;
+                        seen |= 16;
+                    }
                     default -> unknown = true;
                 }
-                seen |= FIELDS.getOrDefault(name, 0);
                 p.skipChildren();
             }
             return !unknown && seen == ALL && query != null && !query.isBlank() && candidate != null && labelOk
