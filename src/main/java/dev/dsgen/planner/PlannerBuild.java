@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
 import dev.dsgen.io.Json;
@@ -226,9 +227,6 @@ public final class PlannerBuild {
         return db.connect();
     }
 
-    /** A payload that is valid JSON but not an object (an input error, reported with the context check). */
-    private static final PayloadReader.Payload NOT_OBJECT = new PayloadReader.Payload(null, null);
-
     record SnapshotRow(String householdId, Snapshot snapshot) {
     }
 
@@ -337,7 +335,10 @@ public final class PlannerBuild {
                 } catch (Throwable t) {
                     failed = true;
                     queue.clear();
-                    done.completeExceptionally(t);
+                    // A full disk or a vanished folder is the environment (exit 2), not a bug.
+                    Throwable cause = t instanceof UncheckedIOException u ? u.getCause() : t;
+                    done.completeExceptionally(cause instanceof IOException io
+                            ? DsgenException.usage("cannot write " + PARQUET + ": " + io.getMessage() + " (--out)") : t);
                     return;
                 }
                 done.complete(null); // only once the footer is written
@@ -376,21 +377,7 @@ public final class PlannerBuild {
                 }
                 put(END);
             }
-            try {
-                done.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DsgenException(dev.dsgen.core.ExitCode.INTERNAL, "interrupted while writing Parquet");
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) {
-                    throw new UncheckedIOException(io);
-                }
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(c);
-            }
+            Parallel.join(done);
         }
 
         @Override
@@ -489,18 +476,21 @@ public final class PlannerBuild {
             return cached;
         }
 
-        /** An event's payload: null for SQL NULL, {@link #NOT_OBJECT} for valid JSON that is not an object. */
+        /** An event's payload: null for SQL NULL. */
         PayloadReader.Payload payload(Event e) {
-            return object(e.payload(), "exp.events.payload", e, PayloadReader::payload, NOT_OBJECT);
+            return object(e.payload(), "exp.events.payload", e, PayloadReader::payload);
         }
 
-        /** An event's context: null for SQL NULL, {@link #CONTEXT_NOT_OBJECT} for valid JSON that is not an object. */
+        /** An event's context: null for SQL NULL. */
         PayloadReader.Context context(Event e) {
-            return object(e.context(), "exp.events.context", e, PayloadReader::context, CONTEXT_NOT_OBJECT);
+            return object(e.context(), "exp.events.context", e, PayloadReader::context);
         }
 
-        /** A JSON object column of an event: null for SQL NULL, {@code notObject} for other valid JSON. */
-        <T> T object(byte[] json, String column, Event e, ObjectRead<T> reader, T notObject) {
+        /**
+         * A JSON object column of an event: null for SQL NULL; other valid JSON is an input error
+         * wherever the column is read (an earlier accepted plan's payload too, not only the event's own).
+         */
+        <T> T object(byte[] json, String column, Event e, ObjectRead<T> reader) {
             if (json == null) {
                 return null;
             }
@@ -509,7 +499,8 @@ public final class PlannerBuild {
                     return reader.read(p);
                 }
                 checkTree(json, column, "event " + e.id()); // the tree parser's error, if malformed
-                return notObject;
+                throw DsgenException.input("malformed JSON in " + column + " of event " + e.id() + " (--db "
+                        + db.where() + "; expected an object)");
             });
         }
     }
@@ -524,17 +515,11 @@ public final class PlannerBuild {
         T read(JsonParser p, JsonToken first) throws IOException;
     }
 
-    /** A context that is valid JSON but not an object (an input error). */
-    private static final PayloadReader.Context CONTEXT_NOT_OBJECT = new PayloadReader.Context(null, null, null);
-
     private GenericRecord example(UnitContext u, Event e, PantryMatch pantry, Accepted previous) {
         List<String> reasons = new ArrayList<>();
-        PayloadReader.Payload payload = u.payload(e);
+        // Context first: when both are bad, the context is the one reported (as before).
         PayloadReader.Context context = u.context(e);
-        if (payload == NOT_OBJECT || context == CONTEXT_NOT_OBJECT) {
-            throw DsgenException.input("malformed JSON in exp.events." + (context == CONTEXT_NOT_OBJECT
-                    ? "context" : "payload") + " of event " + e.id() + " (--db " + u.db.where() + "; expected an object)");
-        }
+        PayloadReader.Payload payload = u.payload(e);
         GenericData.Record input = new GenericData.Record(ExampleSchema.INPUT);
         input.put("household", u.householdRecord);
         if (u.householdRecord == null) {

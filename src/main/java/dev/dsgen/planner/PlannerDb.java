@@ -134,6 +134,13 @@ final class PlannerDb {
             props.setProperty("connectTimeout", "10");
             props.setProperty("ApplicationName", "dsgen");
         }
+        try {
+            DriverManager.getDriver(target);
+        } catch (SQLException e) {
+            // No driver accepts the URL: a typo or a driver not on the class path, not a server down.
+            throw DsgenException.usage("no JDBC driver on the class path accepts " + where + " (--db; dsgen bundles "
+                    + "jdbc:duckdb: and jdbc:postgresql:)");
+        }
         SQLException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {

@@ -166,8 +166,10 @@ class PlannerDatasetCliTest {
         long households = count(db(), "SELECT count(*) FROM households");
         // plan_edits as a view: simulate's DROP TABLE of it fails after the other tables were dropped.
         sql("DROP TABLE plan_edits", "CREATE VIEW plan_edits AS SELECT * FROM households");
-        CliRun r = CliRun.inProcess("planner-dataset", "simulate", "--households", "30", "--days", "3", "--db", db());
-        assertTrue(r.exitCode() != 0, "simulate failed: " + r.err());
+        // Exit 3 with DuckDB's own reason ("Catalog Error: ... plan_edits ... is of type View"), not a crash.
+        CliRun r = CliRun.inProcess("planner-dataset", "simulate", "--households", "30", "--days", "3", "--db", db())
+                .assertExit(3).assertStdoutEmpty();
+        assertTrue(r.err().contains("plan_edits") && r.err().contains("creating the schema"), r::describe);
         assertEquals(before, count(db(), events), "exp.events untouched");
         assertEquals(households, count(db(), "SELECT count(*) FROM households"), "households untouched");
         assertEquals(households, count(db(), "SELECT count(*) FROM plan_edits"), "the view is still there");
@@ -217,6 +219,12 @@ class PlannerDatasetCliTest {
         sql("UPDATE exp.events SET payload = '{}' WHERE id = '" + bad + "'",
                 "UPDATE exp.events SET context = 'not json' WHERE id = '" + bad + "'");
         build().assertFails(3, "malformed JSON", "context", bad);
+        // Accepted plans before the window are read only as an event's previous plan: a payload there
+        // that is valid JSON but not an object is exit 3 too, not a silently missing previous plan.
+        sql("UPDATE exp.events SET context = NULL WHERE id = '" + bad + "'",
+                "UPDATE exp.events SET payload = '[1, 2]' WHERE event_type = 'plan_accepted' "
+                        + "AND \"timestamp\" < TIMESTAMP '2025-01-02'");
+        build().assertFails(3, "malformed JSON", "payload", "expected an object");
     }
 
     @Test
@@ -248,6 +256,19 @@ class PlannerDatasetCliTest {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    @Test
+    void aJdbcUrlNoDriverAcceptsIsAUsageErrorNotAnUnreachableServer() {
+        for (String sub : List.of("build", "simulate")) {
+            List<String> args = new java.util.ArrayList<>(List.of("planner-dataset", sub, "--db", "jdbc:duckd:" + tmp.resolve("x"),
+                    "-q"));
+            if (sub.equals("build")) {
+                args.addAll(List.of("--date", "2025-01-09", "--out", tmp.resolve("ds").toString()));
+            }
+            CliRun.inProcess(args.toArray(String[]::new)).assertFails(2, "--db", "no JDBC driver");
+        }
+        assertTrue(Files.notExists(tmp.resolve("ds/2025-01-09")), "nothing written");
     }
 
     @Test
