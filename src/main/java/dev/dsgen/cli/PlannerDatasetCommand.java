@@ -184,7 +184,7 @@ final class PlannerDatasetCommand implements Runnable {
                 dev.dsgen.planner.PlannerBuild.checkMlflowUri(mlflow);
             }
             return new BuildConfig(d, s, e, db, out, asKnownAt, stale, staleness, minRows, mlflow, mlflowExperiment,
-                    mlflowOptional, common.seed(), common.overwrite(), common.dryRun(), common.threads());
+                    mlflowOptional, common.seed(), common.overwrite(), common.dryRun());
         }
     }
 

@@ -10,13 +10,11 @@ import java.time.LocalDate;
  * @param maxStalenessMicros null when no bound was given
  * @param mlflowUri null when not logging to MLflow (always with {@code dryRun}: the CLI drops it)
  * @param dryRun recorded in the sidecar's flags
- * @param threads not used: the build runs two threads (scan and join, Parquet encoding) and the
- *     sidecar reports those ({@link PlannerBuild#THREADS})
  */
 public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String dbUrl, Path out, boolean asKnownAt,
                           Long maxStalenessMicros, String stalenessText, long minRows, String mlflowUri,
                           String mlflowExperiment, boolean mlflowOptional, long seed, boolean overwrite,
-                          boolean dryRun, int threads) {
+                          boolean dryRun) {
     public Path folder() {
         return out.resolve(date.toString());
     }

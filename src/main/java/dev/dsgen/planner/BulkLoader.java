@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -198,9 +197,5 @@ abstract class BulkLoader implements AutoCloseable {
                 throw db.queryFailure("copying into " + table, e);
             }
         }
-    }
-
-    static Micros micros(Instant t) {
-        return new Micros(Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1000);
     }
 }

@@ -64,7 +64,7 @@ final class MlflowLogger {
     }
 
     /** Returns the run id, or null when MLflow was optional and failed. */
-    String log(long rows, Path schemaFile, String schemaJson) {
+    String log(long rows, String schemaJson) {
         try {
             String experiment = experimentId();
             Map<String, Object> create = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
+import dev.dsgen.io.HashingOutputFile;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
 import dev.dsgen.io.ParquetTable;
@@ -106,7 +107,7 @@ public final class PlannerBuild {
                 Files.write(folder.staged(SCHEMA), schemaBytes);
                 Files.write(folder.staged(SUMMARY), summaryBytes);
                 // Fingerprints of the bytes as written, not read back.
-                meta.output(folder.target(PARQUET), file.hex(), file.bytes(), rows);
+                meta.output(folder.target(PARQUET), file.sha256Hex(), Files.size(parquet), rows);
                 meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
                 meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
                 flags(meta, db);
@@ -120,7 +121,7 @@ public final class PlannerBuild {
             }
             folder.commit();
             if (cfg.mlflowUri() != null) {
-                new MlflowLogger(cfg, log).log(rows, folder.target(SCHEMA), schemaJson);
+                new MlflowLogger(cfg, log).log(rows, schemaJson);
             }
             return new Result(v.report(), folder.target(), rows, facts);
         }
@@ -397,8 +398,6 @@ public final class PlannerBuild {
     /** What all events of one household share, parsed once. */
     private final class UnitContext {
         final PlannerDb db;
-        final Household household;
-        final Constraints constraints;
         final Map<String, List<Edit>> edits;
         final GenericData.Record householdRecord;
         final GenericData.Record constraintsRecord;
@@ -406,8 +405,6 @@ public final class PlannerBuild {
 
         UnitContext(PlannerDb db, Household h, Constraints c, Map<String, List<Edit>> edits) {
             this.db = db;
-            this.household = h;
-            this.constraints = c;
             this.edits = edits;
             if (h != null) {
                 householdRecord = new GenericData.Record(ExampleSchema.HOUSEHOLD);

@@ -52,10 +52,6 @@ final class PlannerDb {
         return new PlannerDb(url, readOnly, System.getenv());
     }
 
-    static PlannerDb of(String url, boolean readOnly, java.util.Map<String, String> env) {
-        return new PlannerDb(url, readOnly, env);
-    }
-
     Dialect dialect() {
         return dialect;
     }

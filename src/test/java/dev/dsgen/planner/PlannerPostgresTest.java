@@ -55,10 +55,10 @@ class PlannerPostgresTest {
             Long staleness = asKnownAt ? 48 * PlannerSimulator.HOUR : null;
             PlannerBuild.Result a = PlannerTestSupport.build(new BuildConfig(date, date.minusDays(7), date, duck,
                     tmp.resolve("duck"), asKnownAt, staleness, staleness == null ? null : "48h", 100, null, "x", false, 7,
-                    true, false, 1));
+                    true, false));
             PlannerBuild.Result b = PlannerTestSupport.build(new BuildConfig(date, date.minusDays(7), date, pgUrl(),
                     tmp.resolve("pg"), asKnownAt, staleness, staleness == null ? null : "48h", 100, null, "x", false, 7,
-                    true, false, 1));
+                    true, false));
             assertTrue(a.rows() >= 100, "rows " + a.rows());
             assertEquals(a.rows(), b.rows());
             assertTrue(a.report().passed(), () -> a.report().failed().toString());

@@ -104,7 +104,7 @@ final class PlannerTestSupport {
     static BuildConfig config(String url, Path out, LocalDate date, LocalDate start, boolean asKnownAt, Long staleness,
                               long minRows) {
         return new BuildConfig(date, start, date, url, out, asKnownAt, staleness, staleness == null ? null
-                : staleness + "us", minRows, null, "planner-dataset", false, 42, true, false, 1);
+                : staleness + "us", minRows, null, "planner-dataset", false, 42, true, false);
     }
 
     static PlannerBuild.Result build(BuildConfig cfg) {
