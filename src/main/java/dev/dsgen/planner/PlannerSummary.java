@@ -68,6 +68,11 @@ final class PlannerSummary {
         return total == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", (double) n / total);
     }
 
+    /** One table row "| key | value |" per entry of {@code map} (a {@code Map}), in its order. */
+    private static void rows(StringBuilder s, Object map) {
+        ((Map<?, ?>) map).forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    }
+
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> f, ValidationReport report, BuildConfig cfg) {
         StringBuilder s = new StringBuilder();
@@ -77,27 +82,20 @@ final class PlannerSummary {
         s.append("- source: ").append(f.get("source")).append('\n');
         s.append("- dsgen ").append(f.get("version")).append(", seed ").append(f.get("seed")).append("\n\n");
         s.append("## Rows by event type\n\n| event_type | rows |\n|---|---:|\n");
-        ((Map<String, Long>) f.get("by_event_type")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("by_event_type"));
         s.append("\n## Point-in-time join\n\n| pantry status | rows |\n|---|---:|\n");
-        ((Map<String, Long>) f.get("pantry_status")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("pantry_status"));
         s.append("\nPrevious plan found: ").append(f.get("previous_plan_found")).append(" of ").append(f.get("rows"))
                 .append(" rows.\n\nPantry lag (event time - snapshot time, matched rows):\n\n| percentile | lag |\n|---|---:|\n");
-        ((Map<String, Object>) f.get("pantry_lag")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("pantry_lag"));
         s.append("\n## Null rates\n\n| field | null rate |\n|---|---:|\n");
-        ((Map<String, Object>) f.get("null_rates")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("null_rates"));
         s.append("\n## Distributions (per example)\n\n| household size | rows |\n|---:|---:|\n");
-        ((Map<Integer, Long>) f.get("household_size")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("household_size"));
         s.append("\n| budget | value |\n|---|---:|\n");
-        ((Map<String, Object>) f.get("budget")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("budget"));
         s.append("\n| max prep time (min) | rows |\n|---:|---:|\n");
-        ((Map<Integer, Long>) f.get("max_prep_time")).forEach((k, v) -> s.append("| ").append(k).append(" | ")
-                .append(v).append(" |\n"));
+        rows(s, f.get("max_prep_time"));
         s.append("\nUser edits attached: ").append(f.get("user_edits")).append(".\n");
         s.append("\n## Inputs (rows read by the ordered scans, 64-bit content hash of the values read)\n\n"
                 + "| table | rows read | content hash |\n|---|---:|---|\n");

@@ -47,21 +47,8 @@ final class Scan<T> implements AutoCloseable {
                 return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
             }
             byte[] b = rs.getBytes(col);
-            mixIn(b == null ? 0x6E756C6CL : hashUtf8(b));
+            mixIn(b == null ? 0x6E756C6CL : Seeds.hashUtf8(b));
             return b;
-        }
-
-        /** {@link Seeds#hash} of the text these UTF-8 bytes encode; ASCII bytes are its UTF-16 chars. */
-        static long hashUtf8(byte[] b) {
-            long h = 0xcbf29ce484222325L;
-            for (byte c : b) {
-                if (c < 0) {
-                    return Seeds.hash(new String(b, StandardCharsets.UTF_8));
-                }
-                h ^= c;
-                h *= 0x100000001b3L;
-            }
-            return Seeds.mix64(h);
         }
 
         String str(ResultSet rs, int col) throws SQLException {

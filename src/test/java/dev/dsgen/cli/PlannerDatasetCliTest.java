@@ -51,11 +51,7 @@ class PlannerDatasetCliTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return count("jdbc:duckdb:", sql);
     }
 
     @Test
@@ -251,11 +247,7 @@ class PlannerDatasetCliTest {
     }
 
     private static long events(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM exp.events")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return count(url, "SELECT count(*) FROM exp.events");
     }
 
     @Test
