@@ -77,20 +77,7 @@ final class PayloadReader {
 
     /** A pantry snapshot's items: the object elements of a root array (anything else: no items). */
     static GenericData.Record pantry(JsonParser p, JsonToken first) throws IOException {
-        List<GenericData.Record> items = new ArrayList<>();
-        if (first == JsonToken.START_ARRAY) {
-            JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (e == JsonToken.START_OBJECT) {
-                    items.add(item(p));
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } else {
-            p.skipChildren();
-        }
-        return pantry(items);
+        return pantry(elements(p, first, (q, e) -> e == JsonToken.START_OBJECT ? item(q) : null));
     }
 
     /** The pantry of a snapshot whose items are SQL NULL. */
@@ -128,21 +115,7 @@ final class PayloadReader {
             switch (name) {
                 case "plan_id" -> r.put(PLAN_ID, text(p, t));
                 case "total_cost" -> r.put(PLAN_TOTAL, number(p, t));
-                case "meals" -> {
-                    meals = new ArrayList<>();
-                    if (t == JsonToken.START_ARRAY) {
-                        JsonToken e;
-                        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                            if (e == JsonToken.START_OBJECT) {
-                                meals.add(meal(p));
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                case "meals" -> meals = elements(p, t, (q, e) -> e == JsonToken.START_OBJECT ? meal(q) : null);
                 default -> p.skipChildren();
             }
         }
@@ -225,17 +198,31 @@ final class PayloadReader {
 
     /** The string elements of an array, else empty (the rest of a non-array value skipped). */
     static List<String> strings(JsonParser p, JsonToken t) throws IOException {
-        List<String> out = new ArrayList<>();
-        if (t != JsonToken.START_ARRAY) {
+        return elements(p, t, (q, e) -> e == JsonToken.VALUE_STRING ? q.getText() : null);
+    }
+
+    /** Reads one array element, the parser on its first token: a value, or null to skip the element. */
+    private interface Element<T> {
+        T read(JsonParser p, JsonToken first) throws IOException;
+    }
+
+    /**
+     * The elements of an array that {@code element} reads, in order (the others skipped); any other
+     * value gives an empty list, with the rest of it skipped.
+     */
+    private static <T> List<T> elements(JsonParser p, JsonToken first, Element<T> element) throws IOException {
+        List<T> out = new ArrayList<>();
+        if (first != JsonToken.START_ARRAY) {
             p.skipChildren();
             return out;
         }
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (e == JsonToken.VALUE_STRING) {
-                out.add(p.getText());
-            } else {
+            T value = element.read(p, e);
+            if (value == null) {
                 p.skipChildren();
+            } else {
+                out.add(value);
             }
         }
         return out;
