@@ -189,11 +189,17 @@ final class PlannerDatasetCommand implements Runnable {
     }
 
     static LocalDate date(String text, String flag) {
+        LocalDate d;
         try {
-            return LocalDate.parse(text);
+            d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw DsgenException.usage(flag + " must be a date YYYY-MM-DD, got '" + text + "' (" + flag + ")");
         }
+        // A window's end is the day after its last: year 10000 has no SQL timestamp literal.
+        if (d.getYear() < 1 || d.getYear() > 9998) {
+            throw DsgenException.usage(flag + " must be a date from 0001-01-01 to 9998-12-31, got '" + text + "' (" + flag + ")");
+        }
+        return d;
     }
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(s|m|h|d|w)");

@@ -264,6 +264,12 @@ class PlannerDatasetCliTest {
     }
 
     @Test
+    void aDateBeyondTheSqlCalendarIsAUsageErrorNotADatabaseFailure() {
+        CliRun.inProcess("planner-dataset", "build", "--date", "9999-12-31", "--db", db(), "--out",
+                tmp.resolve("ds").toString(), "-q").assertFails(2, "--date", "9999-12-31");
+    }
+
+    @Test
     void badFlagsAreUsageErrors() {
         build("--pantry-max-staleness", "soon").assertFails(2, "--pantry-max-staleness");
         // Bounds too large to hold are usage errors, not overflow crashes (exit 1).
