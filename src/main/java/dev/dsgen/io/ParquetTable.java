@@ -2,14 +2,10 @@ package dev.dsgen.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -43,51 +39,20 @@ public final class ParquetTable {
     }
 
     /**
-     * The same settings with per-column tuning on top (e.g. no dictionary for unique id columns, no
-     * optional size statistics), for large nested files whose write time matters; rows are written
-     * through {@link CompiledAvroWriteSupport}, which makes the same calls as parquet-avro's generic
-     * writer (so the same bytes for the same settings) with the schema work done once.
-     */
-    public static ParquetWriter<GenericRecord> openCompiled(OutputFile file, Schema schema,
-            UnaryOperator<CompiledBuilder> tuning) throws IOException {
-        return tuning.apply(settings(new CompiledBuilder(file, schema))).build();
-    }
-
-    /**
      * The one configuration of every writer of the project: a plain (non-Hadoop) configuration, the
-     * standard 3-level lists, ZSTD, and the temp file replaced if present.
+     * standard 3-level lists, ZSTD, and the temp file replaced if present ({@link NestedParquetWriter}
+     * writes with the same).
      */
     private static <B extends ParquetWriter.Builder<GenericRecord, B>> B settings(B builder) {
-        PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-        return builder.withConf(conf)
+        return builder.withConf(conf())
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
     }
 
-    /** A writer builder for {@link CompiledAvroWriteSupport}; the settings are ParquetWriter's. */
-    public static final class CompiledBuilder extends ParquetWriter.Builder<GenericRecord, CompiledBuilder> {
-        private final Schema schema;
-
-        CompiledBuilder(OutputFile file, Schema schema) {
-            super(file);
-            this.schema = schema;
-        }
-
-        @Override
-        protected CompiledBuilder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<GenericRecord> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return getWriteSupport(new org.apache.parquet.conf.HadoopParquetConfiguration(conf));
-        }
-
-        @Override
-        protected WriteSupport<GenericRecord> getWriteSupport(ParquetConfiguration conf) {
-            return new CompiledAvroWriteSupport(new AvroSchemaConverter(conf).convert(schema), schema);
-        }
+    static PlainParquetConfiguration conf() {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return conf;
     }
 
     /** Writes all {@code records} to {@code file}; returns the row count. */

@@ -1,10 +1,10 @@
 package dev.dsgen.planner;
 
-import dev.dsgen.io.ParquetTable;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.parquet.column.ParquetProperties;
 
 /**
  * The training example as spec §3.2 lays it out: {@code input} (household, pantry, constraints,
@@ -73,7 +73,7 @@ final class ExampleSchema {
      * optional Parquet size statistics are off; min/max statistics are kept for the flat metadata
      * and household id columns readers filter on, not for values inside nested lists.
      */
-    static ParquetTable.CompiledBuilder tuning(ParquetTable.CompiledBuilder b) {
+    static ParquetProperties.Builder tuning(ParquetProperties.Builder b) {
         for (String column : List.of("metadata.event_id", "metadata.previous_plan_event_id",
                 "target.user_edits.list.element.edit_id", "metadata.pantry_snapshot_id",
                 "target.accepted_plan.plan_id", "input.previous_plan.plan_id")) {

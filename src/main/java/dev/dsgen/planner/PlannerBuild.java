@@ -10,7 +10,7 @@ import dev.dsgen.core.RunMetadata;
 import dev.dsgen.io.HashingOutputFile;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
-import dev.dsgen.io.ParquetTable;
+import dev.dsgen.io.NestedParquetWriter;
 import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.planner.PointInTime.Accepted;
 import dev.dsgen.planner.PointInTime.PantryMatch;
@@ -37,7 +37,6 @@ import java.util.Set;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.duckdb.DuckDBConnection;
 
@@ -323,7 +322,7 @@ public final class PlannerBuild {
 
         RecordSink(HashingOutputFile file) {
             thread = new Thread(() -> {
-                try (ParquetWriter<GenericRecord> w = ParquetTable.openCompiled(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
+                try (NestedParquetWriter w = NestedParquetWriter.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
                     while (true) {
                         List<GenericRecord> b = queue.take();
                         if (b == END) {
