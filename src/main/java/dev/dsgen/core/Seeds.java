@@ -46,22 +46,6 @@ public final class Seeds {
         return mix64(h);
     }
 
-    /**
-     * {@link #hash} of the text these UTF-8 bytes encode, without decoding them when they are ASCII
-     * (then the bytes are the string's UTF-16 chars): for JSON read as bytes.
-     */
-    public static long hashUtf8(byte[] b) {
-        long h = 0xcbf29ce484222325L;
-        for (byte c : b) {
-            if (c < 0) {
-                return hash(new String(b, StandardCharsets.UTF_8));
-            }
-            h ^= c;
-            h *= 0x100000001b3L;
-        }
-        return mix64(h);
-    }
-
     /** A generator for item {@code index} of the named stream. */
     public static Rng rng(long seed, long stream, long index) {
         return new Rng(mix(seed, stream, index));

@@ -108,23 +108,6 @@ class PayloadReaderTest {
         assertEquals(TreeOracle.pantry(null), PayloadReader.emptyPantry());
     }
 
-    @Test
-    void utf8HashIsTheStringHash() {
-        Random r = new Random(13);
-        for (int i = 0; i < 2000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = r.nextInt(40);
-            for (int j = 0; j < n; j++) {
-                b.append(r.nextInt(8) == 0 ? (char) (0x80 + r.nextInt(0x3000)) : (char) r.nextInt(0x80));
-            }
-            if (r.nextInt(50) == 0) {
-                b.append("\uD83D\uDE00"); // a surrogate pair
-            }
-            String s = b.toString();
-            assertEquals(Seeds.hash(s), Seeds.hashUtf8(s.getBytes(StandardCharsets.UTF_8)), s);
-        }
-    }
-
     private static String array(Random r, java.util.function.Supplier<String> element) {
         StringBuilder b = new StringBuilder("[");
         int n = r.nextInt(5);
