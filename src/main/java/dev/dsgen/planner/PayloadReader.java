@@ -97,9 +97,9 @@ final class PayloadReader {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "name" -> r.put(ITEM_NAME, text(p, t));
+                case "name" -> r.put(ITEM_NAME, word(p, t));
                 case "quantity" -> r.put(ITEM_QUANTITY, number(p, t));
-                case "unit" -> r.put(ITEM_UNIT, text(p, t));
+                case "unit" -> r.put(ITEM_UNIT, word(p, t));
                 default -> p.skipChildren();
             }
         }
@@ -131,8 +131,8 @@ final class PayloadReader {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "day" -> m.put(MEAL_DAY, integer(p, t));
-                case "slot" -> m.put(MEAL_SLOT, text(p, t));
-                case "recipe" -> m.put(MEAL_RECIPE, text(p, t));
+                case "slot" -> m.put(MEAL_SLOT, word(p, t));
+                case "recipe" -> m.put(MEAL_RECIPE, word(p, t));
                 case "prep_minutes" -> m.put(MEAL_PREP, integer(p, t));
                 case "cost" -> m.put(MEAL_COST, number(p, t));
                 case "ingredients" -> ingredients = strings(p, t);
@@ -198,7 +198,79 @@ final class PayloadReader {
 
     /** The string elements of an array, else empty (the rest of a non-array value skipped). */
     static List<String> strings(JsonParser p, JsonToken t) throws IOException {
-        return elements(p, t, (q, e) -> e == JsonToken.VALUE_STRING ? q.getText() : null);
+        return elements(p, t, (q, e) -> e == JsonToken.VALUE_STRING ? WORDS.get().of(q) : null);
+    }
+
+    /** {@link #text}, with strings canonicalised: for the few hundred names a plan or pantry repeats. */
+    static String word(JsonParser p, JsonToken t) throws IOException {
+        return t == JsonToken.VALUE_STRING ? WORDS.get().of(p) : text(p, t);
+    }
+
+    private static final ThreadLocal<Words> WORDS = ThreadLocal.withInitial(Words::new);
+
+    /**
+     * One String per distinct text for the repeated names of plans and pantries (recipes, slots,
+     * ingredients, units): read from the parser's characters without allocating a String when it is
+     * known, and the same instance each time, whose hash the Parquet writer's per-column cache then
+     * finds at once. At most {@link #MAX} texts are kept; past that, new texts are plain Strings.
+     */
+    static final class Words {
+        static final int MAX = 1 << 15;
+        private String[] table = new String[1 << 10];
+        private int size;
+
+        String of(JsonParser p) throws IOException {
+            char[] buf = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int len = p.getTextLength();
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + buf[off + i]; // String.hashCode, which the found String has cached
+            }
+            int mask = table.length - 1;
+            int i = (h ^ (h >>> 16)) & mask;
+            for (String s; (s = table[i]) != null; i = (i + 1) & mask) {
+                if (s.hashCode() == h && same(s, buf, off, len)) {
+                    return s;
+                }
+            }
+            String s = new String(buf, off, len);
+            if (size < MAX) {
+                table[i] = s;
+                if (++size * 2 > table.length) {
+                    grow();
+                }
+            }
+            return s;
+        }
+
+        private static boolean same(String s, char[] buf, int off, int len) {
+            if (s.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != buf[off + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] old = table;
+            table = new String[old.length * 2];
+            int mask = table.length - 1;
+            for (String s : old) {
+                if (s != null) {
+                    int h = s.hashCode();
+                    int i = (h ^ (h >>> 16)) & mask;
+                    while (table[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = s;
+                }
+            }
+        }
     }
 
     /** Reads one array element, the parser on its first token: a value, or null to skip the element. */

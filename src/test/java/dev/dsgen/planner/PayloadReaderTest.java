@@ -1,6 +1,7 @@
 package dev.dsgen.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsgen.core.Seeds;
 import dev.dsgen.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +106,30 @@ class PayloadReaderTest {
         }
         assertTrue(items > 1000, "items were really read: " + items);
         assertEquals(TreeOracle.pantry(null), PayloadReader.emptyPantry());
+    }
+
+    @Test
+    void wordsAreOneInstancePerTextAndStayEqualToTheParsersText() throws IOException {
+        PayloadReader.Words words = new PayloadReader.Words();
+        Random r = new Random(21);
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < 60_000; i++) {
+            // ~44,000 distinct texts: the table grows many times, then keeps no new ones past MAX
+            String text = (r.nextInt(9) == 0 ? "ü\uD83D\uDE00" : "") + "w" + r.nextInt(40_000);
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(Json.MAPPER.writeValueAsBytes(List.of(text)))) {
+                p.nextToken();
+                p.nextToken();
+                String w = words.of(p);
+                assertEquals(text, w);
+                order.putIfAbsent(text, order.size());
+                String seen = first.putIfAbsent(text, w);
+                if (seen != null && order.get(text) < PayloadReader.Words.MAX) {
+                    assertSame(seen, w, "one instance for a kept text: " + text);
+                }
+            }
+        }
+        assertTrue(first.size() > PayloadReader.Words.MAX, "past the cap: " + first.size());
     }
 
     private static String array(Random r, java.util.function.Supplier<String> element) {
