@@ -109,6 +109,10 @@ class PlannerValidationTest {
         for (int i = 0; i < 20; i++) {
             rows.add(good("e" + i, 1 + i % 4, 50.0 + i));
         }
+        // a plan without id or total: present, though both of its flat leaves are null
+        GenericData.Record bare = (GenericData.Record) target(rows.get(3)).get("accepted_plan");
+        bare.put("plan_id", null);
+        bare.put("total_cost", null);
         Path file = dir.resolve("clean.parquet");
         ParquetTable.write(file, ExampleSchema.EXAMPLE, rows);
         PlannerValidation.Outcome out = PlannerValidation.check(file, PlannerTestSupport.config("jdbc:duckdb:", dir,
@@ -116,6 +120,7 @@ class PlannerValidationTest {
         assertTrue(out.report().passed(), out.report().failed().toString());
         assertEquals(13, out.report().results().size(), "min_rows, 11 row rules with both options, uniqueness");
         assertEquals(Map.of(1, 5L, 2, 5L, 3, 5L, 4, 5L), out.stats().householdSize);
+        assertEquals(0L, out.stats().nulls.get("target.accepted_plan"));
     }
 
     private static void assertFailed(Map<String, RuleResult> byName, String rule, long failures, String example) {
