@@ -262,7 +262,7 @@ public final class NestedParquetWriter implements AutoCloseable {
         @Override
         void write(Object v, int r) {
             switch (kind) {
-                case STRING -> writer.write(binary(v.toString()), r, def);
+                case STRING -> writer.write(v instanceof EncodedText t ? t.utf8() : binary(v.toString()), r, def);
                 case INT -> writer.write(((Number) v).intValue(), r, def);
                 case LONG -> {
                     if (!(v instanceof Long l)) {

@@ -2,6 +2,7 @@ package dev.dsgen.planner;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.dsgen.io.EncodedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ final class PayloadReader {
 
     private static GenericData.Record meal(JsonParser p) throws IOException {
         GenericData.Record m = new GenericData.Record(ExampleSchema.MEAL);
-        List<String> ingredients = new ArrayList<>();
+        List<CharSequence> ingredients = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
@@ -197,44 +198,45 @@ final class PayloadReader {
     }
 
     /** The string elements of an array, else empty (the rest of a non-array value skipped). */
-    static List<String> strings(JsonParser p, JsonToken t) throws IOException {
+    static List<CharSequence> strings(JsonParser p, JsonToken t) throws IOException {
         return elements(p, t, (q, e) -> e == JsonToken.VALUE_STRING ? WORDS.get().of(q) : null);
     }
 
     /** {@link #text}, with strings canonicalised: for the few hundred names a plan or pantry repeats. */
-    static String word(JsonParser p, JsonToken t) throws IOException {
+    static CharSequence word(JsonParser p, JsonToken t) throws IOException {
         return t == JsonToken.VALUE_STRING ? WORDS.get().of(p) : text(p, t);
     }
 
     private static final ThreadLocal<Words> WORDS = ThreadLocal.withInitial(Words::new);
 
     /**
-     * One String per distinct text for the repeated names of plans and pantries (recipes, slots,
-     * ingredients, units): read from the parser's characters without allocating a String when it is
-     * known, and the same instance each time, whose hash the Parquet writer's per-column cache then
-     * finds at once. At most {@link #MAX} texts are kept; past that, new texts are plain Strings.
+     * One {@link EncodedText} per distinct text for the repeated names of plans and pantries
+     * (recipes, slots, ingredients, units): looked up from the parser's characters without
+     * allocating a String when it is known, and written to Parquet from the UTF-8 bytes it carries
+     * (encoded once per text, not once per row). At most {@link #MAX} texts are kept; past that,
+     * new texts get an instance each time.
      */
     static final class Words {
         static final int MAX = 1 << 15;
-        private String[] table = new String[1 << 10];
+        private EncodedText[] table = new EncodedText[1 << 10];
         private int size;
 
-        String of(JsonParser p) throws IOException {
+        EncodedText of(JsonParser p) throws IOException {
             char[] buf = p.getTextCharacters();
             int off = p.getTextOffset();
             int len = p.getTextLength();
             int h = 0;
             for (int i = 0; i < len; i++) {
-                h = 31 * h + buf[off + i]; // String.hashCode, which the found String has cached
+                h = 31 * h + buf[off + i]; // String.hashCode, which the found text has cached
             }
             int mask = table.length - 1;
             int i = (h ^ (h >>> 16)) & mask;
-            for (String s; (s = table[i]) != null; i = (i + 1) & mask) {
-                if (s.hashCode() == h && same(s, buf, off, len)) {
+            for (EncodedText s; (s = table[i]) != null; i = (i + 1) & mask) {
+                if (s.hashCode() == h && same(s.toString(), buf, off, len)) {
                     return s;
                 }
             }
-            String s = new String(buf, off, len);
+            EncodedText s = new EncodedText(new String(buf, off, len));
             if (size < MAX) {
                 table[i] = s;
                 if (++size * 2 > table.length) {
@@ -257,10 +259,10 @@ final class PayloadReader {
         }
 
         private void grow() {
-            String[] old = table;
-            table = new String[old.length * 2];
+            EncodedText[] old = table;
+            table = new EncodedText[old.length * 2];
             int mask = table.length - 1;
-            for (String s : old) {
+            for (EncodedText s : old) {
                 if (s != null) {
                     int h = s.hashCode();
                     int i = (h ^ (h >>> 16)) & mask;

@@ -427,7 +427,7 @@ public final class PlannerBuild {
         }
 
         /** A JSON array's strings; SQL NULL and non-arrays give an empty list. */
-        List<String> strings(byte[] json, String column, String row) {
+        List<CharSequence> strings(byte[] json, String column, String row) {
             return json == null ? new ArrayList<>() : read(json, column, row, PayloadReader::strings);
         }
 

@@ -75,6 +75,25 @@ class NestedParquetWriterTest {
         }
     }
 
+    /** Text given as {@link EncodedText} (its carried UTF-8 written as it is) gives the bytes of the same text as String. */
+    @Test
+    void encodedTextWritesAsItsString() throws IOException {
+        List<GenericRecord> rows = rows(2000, new Random(11));
+        byte[] a = generic(rows, ParquetProperties.DEFAULT_PAGE_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE);
+        java.util.Map<String, EncodedText> words = new java.util.HashMap<>();
+        for (GenericRecord r : rows) {
+            List<CharSequence> tags = new ArrayList<>();
+            for (Object t : (List<?>) r.get("tags")) {
+                tags.add(words.computeIfAbsent(t.toString(), EncodedText::new));
+            }
+            r.put("tags", tags);
+            GenericRecord other = (GenericRecord) r.get("other");
+            other.put("id", new EncodedText(other.get("id").toString()));
+        }
+        byte[] b = nested(rows, ParquetProperties.builder().build(), ParquetWriter.DEFAULT_BLOCK_SIZE);
+        assertArrayEquals(a, b);
+    }
+
     @Test
     void nullForARequiredFieldFailsAsInTheGenericWriter() throws IOException {
         GenericRecord r = rows(1, new Random(1)).get(0);

@@ -1,5 +1,6 @@
 package dev.dsgen.planner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.io.EncodedText;
 import dev.dsgen.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +70,8 @@ class PayloadReaderTest {
         PayloadReader.Payload p = read(json);
         assertEquals("P1", p.planId());
         assertEquals(TreeOracle.plan(Json.MAPPER.readTree(json).get("plan")), p.plan());
-        assertEquals(List.of("rice", "egg"), ((org.apache.avro.generic.GenericData.Record)
-                ((List<?>) p.plan().get("meals")).get(0)).get("ingredients"));
+        assertEquals(List.of("rice", "egg"), texts((List<?>) ((org.apache.avro.generic.GenericData.Record)
+                ((List<?>) p.plan().get("meals")).get(0)).get("ingredients")));
     }
 
     @Test
@@ -92,7 +94,7 @@ class PayloadReaderTest {
                 items += ((List<?>) pantry.get("items")).size();
             }
             try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
-                assertEquals(TreeOracle.strings(tree), PayloadReader.strings(p, p.nextToken()), json);
+                assertEquals(TreeOracle.strings(tree), texts(PayloadReader.strings(p, p.nextToken())), json);
             }
             if (tree.isObject()) {
                 try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
@@ -112,7 +114,7 @@ class PayloadReaderTest {
     void wordsAreOneInstancePerTextAndStayEqualToTheParsersText() throws IOException {
         PayloadReader.Words words = new PayloadReader.Words();
         Random r = new Random(21);
-        java.util.Map<String, String> first = new java.util.HashMap<>();
+        java.util.Map<String, EncodedText> first = new java.util.HashMap<>();
         java.util.Map<String, Integer> order = new java.util.HashMap<>();
         for (int i = 0; i < 60_000; i++) {
             // ~44,000 distinct texts: the table grows many times, then keeps no new ones past MAX
@@ -120,16 +122,21 @@ class PayloadReaderTest {
             try (JsonParser p = Json.MAPPER.getFactory().createParser(Json.MAPPER.writeValueAsBytes(List.of(text)))) {
                 p.nextToken();
                 p.nextToken();
-                String w = words.of(p);
-                assertEquals(text, w);
+                EncodedText w = words.of(p);
+                assertEquals(text, w.toString());
+                assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), w.utf8().getBytes(), "the UTF-8 it carries");
                 order.putIfAbsent(text, order.size());
-                String seen = first.putIfAbsent(text, w);
+                EncodedText seen = first.putIfAbsent(text, w);
                 if (seen != null && order.get(text) < PayloadReader.Words.MAX) {
                     assertSame(seen, w, "one instance for a kept text: " + text);
                 }
             }
         }
         assertTrue(first.size() > PayloadReader.Words.MAX, "past the cap: " + first.size());
+    }
+
+    private static List<String> texts(List<?> values) {
+        return values.stream().map(Object::toString).toList();
     }
 
     private static String array(Random r, java.util.function.Supplier<String> element) {
