@@ -452,7 +452,10 @@ public final class NestedParquetWriter implements AutoCloseable {
             }
             int rr = r;
             int next = list.repetition;
-            for (Object e : c) {
+            // An indexed loop where it can be: an iterator per list was ~8% of the planner's allocation.
+            List<?> indexed = c instanceof List<?> l && c instanceof java.util.RandomAccess ? l : new ArrayList<>(c);
+            for (int k = 0, n = indexed.size(); k < n; k++) {
+                Object e = indexed.get(k);
                 list.start();
                 if (e != null) {
                     element.write(e, rr);
