@@ -42,13 +42,15 @@ import org.apache.parquet.schema.Type;
  * record-consumer state machine (a BitSet cleared and a hash map probed per group) and turns every
  * string into a fresh buffer-backed {@link Binary} whose dictionary lookups hash and compare through
  * a ByteBuffer. Here the schema is compiled once into a tree that computes repetition and definition
- * levels directly, and each string column keeps the {@link Binary} of the strings it has seen.
+ * levels directly; an {@link EncodedText} value is written from the UTF-8 it carries, and each
+ * dictionary-encoded string column keeps the {@link Binary} of the other strings it has seen.
  *
  * <p>The file is the one {@link ParquetWriter} with parquet-avro writes for the same properties,
  * byte for byte (a test holds the two together): the same footer metadata (from
  * {@link AvroWriteSupport#init}), the same row-group sizing as parquet-mr's record writer, and
- * nulls of absent groups cached and flushed exactly when {@code MessageColumnIO} flushes them, since
- * that decides which page a null lands in.
+ * nulls of absent groups cached and flushed exactly when {@code MessageColumnIO} flushes them (when
+ * the group is next present, before a page is cut, at the end of a row group), since that decides
+ * which page a null lands in.
  *
  * <p>Covers records, {@code [null, X]} unions, arrays (3-level lists) given as {@link Collection}s,
  * strings, int, long (with or without a logical type, given as a {@link Long}), double and boolean;
