@@ -208,6 +208,10 @@ class PlannerPostgresTest {
             s.execute("CREATE ROLE dsgen_reader LOGIN");
             s.execute("GRANT USAGE ON SCHEMA exp TO dsgen_reader");
             s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA exp, public TO dsgen_reader");
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT has_function_privilege('dsgen_reader', 'pg_export_snapshot()', 'EXECUTE')")) {
+                assertTrue(rs.next() && rs.getBoolean(1), "every role may export snapshots by default");
+            }
             s.execute("REVOKE EXECUTE ON FUNCTION pg_export_snapshot() FROM PUBLIC");
         }
         StringWriter out = new StringWriter();
