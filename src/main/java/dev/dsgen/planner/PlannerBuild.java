@@ -75,6 +75,12 @@ public final class PlannerBuild {
     private final BuildConfig cfg;
     private final PrintWriter log;
     private final Progress progress;
+    /**
+     * Test hook (PlannerPostgresTest): runs on PostgreSQL after the first connection has exported
+     * its snapshot and before the other four import it, so a test can commit rows at the one
+     * moment where scans without a shared snapshot would see them. Does nothing otherwise.
+     */
+    Runnable afterSnapshotExported = () -> { };
 
     public PlannerBuild(BuildConfig cfg, PrintWriter log, Progress progress) {
         this.cfg = cfg;
@@ -158,10 +164,11 @@ public final class PlannerBuild {
             for (int i = 0; i < 4; i++) {
                 connections.add(another(db, first));
             }
-            for (Connection c : connections) {
-                if (db.dialect() == PlannerDb.Dialect.POSTGRES) {
+            if (db.dialect() == PlannerDb.Dialect.POSTGRES) {
+                for (Connection c : connections) {
                     c.setAutoCommit(false); // cursors: pgJDBC streams with a fetch size only inside a transaction
                 }
+                shareSnapshot(db, connections);
             }
             String ts = "\"timestamp\"";
             try (Scan<Event> events = new Scan<>(db, connections.get(0), "exp.events",
@@ -217,6 +224,26 @@ public final class PlannerBuild {
                     // read-only connections: nothing to roll back
                 }
             }
+        }
+    }
+
+    /**
+     * PostgreSQL: the five scans read one snapshot, so rows committed by other clients during the
+     * build are in all of them or in none. The first connection's transaction exports its snapshot
+     * and stays open (it runs the events scan) while the other four import it before their first
+     * query. DuckDB needs nothing: its connections duplicate one read-only instance, which no other
+     * process can write meanwhile. Other JDBC databases get no such guarantee: each scan reads
+     * what its own connection sees.
+     */
+    private void shareSnapshot(PlannerDb db, List<Connection> connections) {
+        try {
+            String snapshot = PlannerDb.exportSnapshot(connections.get(0));
+            afterSnapshotExported.run();
+            for (Connection c : connections.subList(1, connections.size())) {
+                PlannerDb.importSnapshot(c, snapshot);
+            }
+        } catch (SQLException e) {
+            throw db.queryFailure("sharing one snapshot between the scans", e);
         }
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -234,6 +236,36 @@ final class PlannerDb {
     /** {@code ORDER BY} for a text key in byte order, whatever the database collation. */
     String binaryOrder(String column) {
         return dialect == Dialect.POSTGRES ? column + " COLLATE \"C\"" : column;
+    }
+
+    /**
+     * PostgreSQL: starts a REPEATABLE READ, READ ONLY transaction on {@code c} (autocommit off, no
+     * query run in it yet) and exports its snapshot for {@link #importSnapshot}. The snapshot stays
+     * importable only while this transaction is open.
+     */
+    static String exportSnapshot(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            try (ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
+                String id = rs.next() ? rs.getString(1) : null;
+                // A literal in SET TRANSACTION SNAPSHOT (not a parameter): PostgreSQL's ids are hex and dashes.
+                if (id == null || !id.matches("[0-9A-Za-z-]+")) {
+                    throw new SQLException("pg_export_snapshot() returned an unexpected snapshot id: " + id, "22023");
+                }
+                return id;
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: starts a REPEATABLE READ, READ ONLY transaction on {@code c} (autocommit off, no
+     * query run in it yet) that reads the snapshot {@code id} of an open exporting transaction.
+     */
+    static void importSnapshot(Connection c, String id) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            s.execute("SET TRANSACTION SNAPSHOT '" + id + "'");
+        }
     }
 
     /** The database's text for an SQL failure during a query, without the URL. */
