@@ -6,10 +6,13 @@ import dev.dsgen.core.Digits;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
+import dev.dsgen.io.CreatedFolders;
 import dev.dsgen.planner.BulkLoader.Micros;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,6 +63,48 @@ public final class PlannerSimulator {
 
     public Result run() {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), false);
+        // The DuckDB file's folder is made here, not by connect(), so that a run failing before its
+        // data is committed removes the folders it created (if still empty) instead of leaving them.
+        try (CreatedFolders folders = new CreatedFolders()) {
+            Path dir = duckdbFolder(db);
+            if (dir != null) {
+                try {
+                    folders.create(dir);
+                } catch (IOException e) {
+                    throw DsgenException.usage("cannot create the folder of " + db.where() + " (--db)");
+                }
+            }
+            Result r = fill(db);
+            folders.commit();
+            return r;
+        }
+    }
+
+    /**
+     * The folder of a DuckDB file database, read from the URL as {@link PlannerDb#connect} reads it;
+     * null for an in-memory DuckDB, another database, or a path connect() will refuse itself.
+     */
+    private Path duckdbFolder(PlannerDb db) {
+        if (db.dialect() != PlannerDb.Dialect.DUCKDB) {
+            return null;
+        }
+        String file = cfg.dbUrl().substring("jdbc:duckdb:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) {
+            file = file.substring(0, q);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return null;
+        }
+        try {
+            return Path.of(file).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Creates the tables and loads them in one transaction. */
+    private Result fill(PlannerDb db) {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = db.connect()) {
             if (!cfg.overwrite()) {
