@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * The output files of one run, written as a unit: every file is written to a temp file in its
  * target directory and renamed into place only on {@link #commit()}; {@link #close()} without a
- * commit deletes the temps. So a failed run never leaves a half-written file under a final name,
- * and {@code --no-overwrite} is checked for all targets before any work starts.
+ * commit deletes the temps, and removes the folders {@link #begin} created for the targets if
+ * they are still empty ({@link CreatedFolders}). So a failed run never leaves a half-written file
+ * under a final name, nor a new empty folder, and {@code --no-overwrite} is checked for all targets
+ * before any work starts.
  */
 public final class OutputFiles implements AutoCloseable {
     /** One declared output and the flag that placed it (named in error messages). */
@@ -26,14 +28,17 @@ public final class OutputFiles implements AutoCloseable {
 
     private final Map<Path, Path> temps = new LinkedHashMap<>();
     private final Map<Path, String> flags;
+    private final CreatedFolders folders;
 
-    private OutputFiles(Map<Path, String> flags) {
+    private OutputFiles(Map<Path, String> flags, CreatedFolders folders) {
         this.flags = flags;
+        this.folders = folders;
     }
 
     /**
      * Checks every target up front: refuses existing ones when {@code overwrite} is false (exit 6),
-     * creates parent directories and proves they are writable (exit 2 naming the flag).
+     * creates parent directories and proves they are writable (exit 2 naming the flag). When one
+     * fails, the folders created for the others are removed again.
      *
      * Also refuses two outputs at one path, and an output path that is a directory (exit 2).
      *
@@ -61,16 +66,32 @@ public final class OutputFiles implements AutoCloseable {
                         + "; --no-overwrite was given; remove them or drop --no-overwrite)");
             }
         }
-        for (Map.Entry<Path, String> t : flags.entrySet()) {
-            ensureWritableDirectory(t.getKey().getParent(), t.getValue());
+        CreatedFolders folders = new CreatedFolders();
+        try {
+            for (Map.Entry<Path, String> t : flags.entrySet()) {
+                ensureWritableDirectory(t.getKey().getParent(), t.getValue(), folders);
+            }
+        } catch (RuntimeException | Error e) {
+            folders.close();
+            throw e;
         }
-        return new OutputFiles(flags);
+        return new OutputFiles(flags, folders);
     }
 
-    /** Creates {@code dir} if needed and checks that files can be created in it. */
+    /** Creates {@code dir} if needed (for good) and checks that files can be created in it. */
     public static void ensureWritableDirectory(Path dir, String flag) {
+        CreatedFolders folders = new CreatedFolders();
+        folders.commit();
+        ensureWritableDirectory(dir, flag, folders);
+    }
+
+    /**
+     * Creates {@code dir} if needed, recording the folders made in {@code folders} (also when it
+     * fails), and checks that files can be created in it (exit 2 naming {@code flag}).
+     */
+    static void ensureWritableDirectory(Path dir, String flag, CreatedFolders folders) {
         try {
-            Files.createDirectories(dir);
+            folders.create(dir);
             Path probe = Files.createTempFile(dir, ".dsgen-probe", ".tmp");
             Files.delete(probe);
         } catch (AccessDeniedException e) {
@@ -102,9 +123,11 @@ public final class OutputFiles implements AutoCloseable {
 
     /**
      * Moves every temp written so far into place. May be called again for files written later
-     * (a summary written after validating the data it describes).
+     * (a summary written after validating the data it describes). From the first commit on, the
+     * folders created for the outputs are kept, whatever happens next.
      */
     public void commit() {
+        folders.commit();
         try {
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 move(e.getValue(), e.getKey());
@@ -121,7 +144,10 @@ public final class OutputFiles implements AutoCloseable {
         return new ArrayList<>(flags.keySet());
     }
 
-    /** Deletes temps that were never committed: a failed run leaves no partial file behind. */
+    /**
+     * Deletes temps that were never committed: a failed run leaves no partial file behind. Before
+     * any commit, also removes the folders {@link #begin} created that are now empty.
+     */
     @Override
     public void close() {
         for (Path temp : temps.values()) {
@@ -131,6 +157,7 @@ public final class OutputFiles implements AutoCloseable {
                 // best effort: a leftover dot-file temp is harmless and never under a final name
             }
         }
+        folders.close();
     }
 
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();

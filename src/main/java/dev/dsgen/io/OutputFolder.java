@@ -13,16 +13,19 @@ import java.util.stream.Stream;
  * A whole output folder written as a unit (a dataset partition such as {@code datasets/x/<date>/}):
  * files go into a hidden staging folder beside the target, and {@link #commit()} swaps it in by
  * renames, so the final name only ever holds a complete folder (the old one or the new one).
- * {@link #close()} without a commit deletes the staging folder.
+ * {@link #close()} without a commit deletes the staging folder, and the target's ancestors that
+ * {@link #begin} created if they are empty again ({@link CreatedFolders}).
  */
 public final class OutputFolder implements AutoCloseable {
     private final Path target;
     private final Path staging;
+    private final CreatedFolders folders;
     private boolean committed;
 
-    private OutputFolder(Path target, Path staging) {
+    private OutputFolder(Path target, Path staging, CreatedFolders folders) {
         this.target = target;
         this.staging = staging;
+        this.folders = folders;
     }
 
     /**
@@ -38,15 +41,21 @@ public final class OutputFolder implements AutoCloseable {
             throw DsgenException.conflict("output exists: " + t + " (" + flag
                     + "; --no-overwrite was given; remove it or drop --no-overwrite)");
         }
-        OutputFiles.ensureWritableDirectory(t.getParent(), flag);
+        CreatedFolders folders = new CreatedFolders();
         Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
         try {
-            deleteTree(staging);
-            Files.createDirectory(staging);
-        } catch (IOException e) {
-            throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
+            OutputFiles.ensureWritableDirectory(t.getParent(), flag, folders);
+            try {
+                deleteTree(staging);
+                Files.createDirectory(staging);
+            } catch (IOException e) {
+                throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
+            }
+        } catch (RuntimeException | Error e) {
+            folders.close();
+            throw e;
         }
-        return new OutputFolder(t, staging);
+        return new OutputFolder(t, staging, folders);
     }
 
     /** Where the file {@code name} is written before the commit. */
@@ -75,6 +84,7 @@ public final class OutputFolder implements AutoCloseable {
             }
             OutputFiles.move(staging, target);
             committed = true;
+            folders.commit();
             if (had) {
                 deleteTree(old);
             }
@@ -98,6 +108,7 @@ public final class OutputFolder implements AutoCloseable {
             } catch (IOException ignored) {
                 // best effort: a leftover hidden staging folder is never under the final name
             }
+            folders.close();
         }
     }
 

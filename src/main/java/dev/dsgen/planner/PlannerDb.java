@@ -63,6 +63,25 @@ final class PlannerDb {
         return where;
     }
 
+    /**
+     * The folder of a DuckDB file database, as {@link #connect} reads the URL; null for in-memory
+     * DuckDB, other databases, or a path {@link #connect} will refuse itself.
+     */
+    Path duckdbFolder() {
+        if (dialect != Dialect.DUCKDB) {
+            return null;
+        }
+        String file = duckdbFile();
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return null;
+        }
+        try {
+            return Path.of(file).toAbsolutePath().getParent();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     private String duckdbFile() {
         String rest = url.substring("jdbc:duckdb:".length());
         int q = rest.indexOf('?');

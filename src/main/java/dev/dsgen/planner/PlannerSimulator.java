@@ -6,10 +6,12 @@ import dev.dsgen.core.Digits;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
+import dev.dsgen.io.CreatedFolders;
 import dev.dsgen.planner.BulkLoader.Micros;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,6 +62,25 @@ public final class PlannerSimulator {
 
     public Result run() {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), false);
+        // The DuckDB file's folder is made here, not by connect(), so that a run failing before its
+        // data is committed removes the folders it created (if still empty) instead of leaving them.
+        try (CreatedFolders folders = new CreatedFolders()) {
+            Path dir = db.duckdbFolder();
+            if (dir != null) {
+                try {
+                    folders.create(dir);
+                } catch (IOException e) {
+                    throw DsgenException.usage("cannot create the folder of " + db.where() + " (--db)");
+                }
+            }
+            Result r = fill(db);
+            folders.commit();
+            return r;
+        }
+    }
+
+    /** Creates the tables and loads them in one transaction. */
+    private Result fill(PlannerDb db) {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = db.connect()) {
             if (!cfg.overwrite()) {

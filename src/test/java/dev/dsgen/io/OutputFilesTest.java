@@ -198,6 +198,77 @@ class OutputFilesTest {
         assertTrue(e.getMessage().contains("2 more"), e.getMessage());
     }
 
+    @Test
+    void failedRunRemovesTheFoldersItCreatedForItsOutputs() throws IOException {
+        Path a = dir.resolve("new/data/a.csv");
+        Path b = dir.resolve("new/reports/deep/b.json");
+        List<OutputFiles.Target> targets = List.of(new OutputFiles.Target(a, "--outdir"), new OutputFiles.Target(b, "--summary"));
+        assertThrows(IllegalStateException.class, () -> {
+            try (OutputFiles out = OutputFiles.begin(targets, true)) {
+                assertTrue(Files.isDirectory(dir.resolve("new/reports/deep")));
+                Files.writeString(out.temp(a), "half");
+                throw new IllegalStateException("generator failed mid-run");
+            }
+        });
+        assertEquals(List.of(), listNames(dir), "no new folder, no temp");
+    }
+
+    @Test
+    void failedRunKeepsFoldersThatExistedBeforeWithTheirContents() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(old.resolve("previous.csv"), "kept");
+        Path emptyOld = Files.createDirectories(dir.resolve("reports"));
+        Path a = old.resolve("sub/a.csv");
+        Path b = emptyOld.resolve("b.json");
+        try (OutputFiles out = OutputFiles.begin(List.of(new OutputFiles.Target(a, "--outdir"),
+                new OutputFiles.Target(b, "--summary")), true)) {
+            Files.writeString(out.temp(a), "half");
+            Files.writeString(out.temp(b), "half");
+        }
+        assertEquals(List.of("data", "reports"), listNames(dir));
+        assertEquals(List.of("previous.csv"), listNames(old), "only the folder this run made (sub) is gone");
+        assertEquals("kept", Files.readString(old.resolve("previous.csv")));
+        assertEquals(List.of(), listNames(emptyOld), "an empty folder that existed before stays");
+    }
+
+    @Test
+    void aRunThatCommittedKeepsItsFoldersEvenIfItFailsLater() throws IOException {
+        Path data = dir.resolve("new/data/a.csv");
+        Path summary = dir.resolve("new/reports/summary.json");
+        assertThrows(IllegalStateException.class, () -> {
+            try (OutputFiles out = OutputFiles.begin(List.of(new OutputFiles.Target(data, "--outdir"),
+                    new OutputFiles.Target(summary, "--summary")), true)) {
+                Files.writeString(out.temp(data), "rows");
+                out.commit();
+                throw new IllegalStateException("failed after the data was committed");
+            }
+        });
+        assertEquals("rows", Files.readString(data));
+        assertTrue(Files.isDirectory(dir.resolve("new/reports")), "committed runs keep every folder they made");
+    }
+
+    @Test
+    void aSuccessfulRunKeepsTheFoldersItCreated() throws IOException {
+        Path target = dir.resolve("x/y/out.csv");
+        try (OutputFiles out = OutputFiles.begin(one(target, "--out"), true)) {
+            Files.writeString(out.temp(target), "ok");
+            out.commit();
+        }
+        assertEquals("ok", Files.readString(target));
+    }
+
+    @Test
+    void anUnusableLaterOutputDirectoryRemovesTheFoldersMadeForEarlierOnes() throws IOException {
+        Files.writeString(dir.resolve("plain-file"), "x");
+        DsgenException e = assertThrows(DsgenException.class, () -> OutputFiles.begin(List.of(
+                new OutputFiles.Target(dir.resolve("new/data/a.csv"), "--outdir"),
+                new OutputFiles.Target(dir.resolve("new/pairs/b.parquet"), "--pairs-out"),
+                new OutputFiles.Target(dir.resolve("plain-file/sub/summary.json"), "--summary")), true));
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("--summary"), e.getMessage());
+        assertEquals(List.of("plain-file"), listNames(dir));
+    }
+
     static List<OutputFiles.Target> one(Path path, String flag) {
         return List.of(new OutputFiles.Target(path, flag));
     }
