@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
         description = "Entity-resolution data: leads, sales and financial records with realistic duplicates and "
                 + "noise, their ground truth, and labeled pairs (positives, hard negatives) split by entity.")
 final class SynthEntitiesCommand implements Callable<Integer> {
-    /** Below this many records a run is too short to repay C2 compilation (see JitTuning). */
-    static final long SHORT_RUN_RECORDS = 200_000;
+    /**
+     * Up to this many records a run is too short to repay C2 compilation (see JitTuning): without C2,
+     * 1M leads (1,005,100 records) took 10.7 s against 11.4 s, 2M records 19.2 s against 17.2 s
+     * (docs/benchmarks.md, session 5).
+     */
+    static final long SHORT_RUN_RECORDS = 1_250_000;
 
     @Spec
     CommandSpec spec;
