@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.management.ObjectName;
 
@@ -19,13 +20,30 @@ import javax.management.ObjectName;
 final class JitTuning {
     private static final String COMMAND = "com.sun.management:type=DiagnosticCommand";
     /**
-     * C2 for nothing but the JDK's message digests: SHA-256 (every input and output is fingerprinted
-     * as it is read or written) runs as the CPU's SHA instructions only in C2-compiled code, and
-     * ~6x slower as a plain Java loop under C1 (50 MB: 79 ms against 464 ms here). The first
-     * directive that matches a method applies.
+     * C2 always for the JDK's message digests: SHA-256 (every input and output is fingerprinted as
+     * it is read or written) runs as the CPU's SHA instructions only in C2-compiled code, and ~6x
+     * slower as a plain Java loop under C1 (50 MB: 79 ms against 464 ms here).
      */
-    private static final String DIRECTIVE = "[{match: \"sun/security/provider/*.*\", c2: {Exclude: false}},"
-            + " {match: \"*.*\", c2: {Exclude: true}}]";
+    private static final String DIGESTS = "sun/security/provider/*.*";
+
+    /**
+     * The directive: C2 for the digests and {@code keepC2}, for no other method (the first pattern
+     * that matches a method applies; a method C2 compiles still inlines what it calls).
+     */
+    static String directive(List<String> keepC2) {
+        StringBuilder b = new StringBuilder("[");
+        for (String pattern : concat(DIGESTS, keepC2)) {
+            b.append("{match: \"").append(pattern).append("\", c2: {Exclude: false}}, ");
+        }
+        return b.append("{match: \"*.*\", c2: {Exclude: true}}]").toString();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
 
     /** Only a dsgen process of its own is tuned (Main), never a JVM that embeds dsgen, such as a test run. */
     private static volatile boolean ownProcess;
@@ -51,21 +69,32 @@ final class JitTuning {
      * any method is hot enough for C2) need not wait for. The future says whether it was added.
      */
     static CompletableFuture<Boolean> forRun(long work, long shortRun) {
-        if (!ownProcess || work > shortRun || "default".equals(System.getenv("DSGEN_JIT"))) {
+        return forRun(work, shortRun, shortRun, List.of());
+    }
+
+    /**
+     * As {@link #forRun(long, long)}, with a middle tier: up to {@code mediumRun}, C2 compiles only
+     * the methods {@code keepC2} matches (small hot code that C1 runs several times slower, such as
+     * CSV encoding), while the large methods whose C2 compiles (and recompiles) cost the most stay
+     * with C1; longer runs get the JVM's defaults.
+     */
+    static CompletableFuture<Boolean> forRun(long work, long shortRun, long mediumRun, List<String> keepC2) {
+        if (!ownProcess || work > Math.max(shortRun, mediumRun) || "default".equals(System.getenv("DSGEN_JIT"))) {
             return CompletableFuture.completedFuture(false);
         }
+        String directive = directive(work <= shortRun ? List.of() : keepC2);
         CompletableFuture<Boolean> added = new CompletableFuture<>();
-        Thread t = new Thread(() -> added.complete(addDirective()), "dsgen-jit-tuning");
+        Thread t = new Thread(() -> added.complete(addDirective(directive)), "dsgen-jit-tuning");
         t.setDaemon(true);
         t.start();
         return added;
     }
 
-    private static boolean addDirective() {
+    private static boolean addDirective(String directive) {
         try {
             Path f = Files.createTempFile("dsgen-jit", ".json");
             try {
-                Files.writeString(f, DIRECTIVE);
+                Files.writeString(f, directive);
                 Object added = ManagementFactory.getPlatformMBeanServer().invoke(
                         new ObjectName(COMMAND), "compilerDirectivesAdd",
                         new Object[] {new String[] {f.toString()}}, new String[] {String[].class.getName()});

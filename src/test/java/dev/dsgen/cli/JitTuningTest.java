@@ -1,9 +1,11 @@
 package dev.dsgen.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,23 @@ class JitTuningTest {
         // The JVM now lists a directive that excludes C2 for every method (the default one excludes nothing).
         Object printed = directives();
         assertTrue(String.valueOf(printed).contains("Exclude:true"), String.valueOf(printed));
+    }
+
+    @Test
+    void mediumRunsKeepC2ForTheHotMethodsTheyName() throws Exception {
+        JitTuning.ownProcess();
+        assertFalse(JitTuning.forRun(5_001, 1_000, 5_000, List.of("dev/dsgen/core/Seeds.*")).join(), "long: defaults");
+        assertTrue(JitTuning.forRun(5_000, 1_000, 5_000, List.of("dev/dsgen/core/Seeds.*")).join());
+        String printed = String.valueOf(directives());
+        assertTrue(printed.contains("dev/dsgen/core/Seeds.*"), printed);
+        assertTrue(printed.contains("Exclude:true"), printed);
+    }
+
+    @Test
+    void theDirectiveListsTheDigestsThenTheKeptPatternsThenExcludesTheRest() {
+        assertEquals("[{match: \"sun/security/provider/*.*\", c2: {Exclude: false}}, "
+                + "{match: \"a/B.*\", c2: {Exclude: false}}, {match: \"*.*\", c2: {Exclude: true}}]",
+                JitTuning.directive(List.of("a/B.*")));
+        assertFalse(JitTuning.directive(List.of()).contains("a/B"));
     }
 }
