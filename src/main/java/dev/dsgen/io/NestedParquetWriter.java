@@ -76,6 +76,7 @@ public final class NestedParquetWriter implements AutoCloseable {
     private ColumnChunkPageWriteStore pageStore;
     private ColumnWriteStore columnStore;
     private boolean closed;
+    private boolean aborted;
 
     /**
      * @param tuning per-column properties on top of parquet-mr's defaults (dictionaries, statistics,
@@ -108,15 +109,23 @@ public final class NestedParquetWriter implements AutoCloseable {
         initStore();
     }
 
-    /** Writes one row. */
+    /** Writes one row; after a failed write the writer only aborts (as parquet-mr's does). */
     public void write(GenericRecord record) throws IOException {
-        shredder.write(record);
-        if (columnStore.isColumnFlushNeeded()) {
-            shredder.flush(); // as MessageColumnIO: no cached null may miss the page about to be cut
+        if (aborted) {
+            throw new IOException("the writer was aborted by an earlier failed write");
         }
-        columnStore.endRecord();
-        recordCount++;
-        checkBlockSizeReached();
+        try {
+            shredder.write(record);
+            if (columnStore.isColumnFlushNeeded()) {
+                shredder.flush(); // as MessageColumnIO: no cached null may miss the page about to be cut
+            }
+            columnStore.endRecord();
+            recordCount++;
+            checkBlockSizeReached();
+        } catch (IOException | RuntimeException | Error e) {
+            aborted = true; // a half-written record: the file must not get a footer
+            throw e;
+        }
     }
 
     @Override
@@ -126,8 +135,15 @@ public final class NestedParquetWriter implements AutoCloseable {
         }
         closed = true;
         try {
+            if (aborted) {
+                file.abort();
+                return;
+            }
             flushRowGroup();
             file.end(extraMetadata);
+        } catch (IOException | RuntimeException e) {
+            file.abort();
+            throw e;
         } finally {
             codecs.release();
         }

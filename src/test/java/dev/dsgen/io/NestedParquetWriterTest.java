@@ -98,10 +98,15 @@ class NestedParquetWriterTest {
     void nullForARequiredFieldFailsAsInTheGenericWriter() throws IOException {
         GenericRecord r = rows(1, new Random(1)).get(0);
         r.put("count", null);
-        try (NestedParquetWriter w = NestedParquetWriter.open(new LocalOutputFile(dir.resolve("x.parquet")), ROW, b -> b)) {
+        Path file = dir.resolve("x.parquet");
+        try (NestedParquetWriter w = NestedParquetWriter.open(new LocalOutputFile(file), ROW, b -> b)) {
+            w.write(rows(1, new Random(2)).get(0));
             RuntimeException e = assertThrows(RuntimeException.class, () -> w.write(r));
             assertEquals("Null-value for required field: count", e.getMessage());
+            assertThrows(IOException.class, () -> w.write(rows(1, new Random(3)).get(0)), "aborted");
         }
+        // Aborted, not finished: no footer, so no reader takes the half-written file for a dataset.
+        assertThrows(RuntimeException.class, () -> ParquetFileReader.open(new LocalInputFile(file)).close());
     }
 
     @Test
