@@ -26,6 +26,8 @@ final class PlannerDb {
     private final String where;
     private final boolean readOnly;
     private final java.util.Map<String, String> env;
+    /** DuckDB settings from the URL's query ({@code ?threads=1&memory_limit=2GB}); empty otherwise. */
+    private java.util.Map<String, String> duckdbOptions = java.util.Map.of();
 
     private PlannerDb(String url, boolean readOnly, java.util.Map<String, String> env) {
         this.url = url;
@@ -36,6 +38,7 @@ final class PlannerDb {
             dialect = Dialect.DUCKDB;
             String file = duckdbFile();
             where = file.isEmpty() || file.startsWith(":memory:") ? "in-memory DuckDB" : "DuckDB file " + file;
+            duckdbOptions = duckdbOptions(url);
         } else if (lower.startsWith("jdbc:postgresql:")) {
             dialect = Dialect.POSTGRES;
             where = "PostgreSQL at " + postgresHostPort();
@@ -82,6 +85,28 @@ final class PlannerDb {
         }
     }
 
+    /**
+     * The query of a DuckDB URL as settings: DuckDB's JDBC driver does not read one, it would open a
+     * file whose name ends in "?threads=1", so dsgen passes them as connection properties.
+     */
+    private static java.util.Map<String, String> duckdbOptions(String url) {
+        int q = url.indexOf('?');
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (q < 0) {
+            return options;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw DsgenException.usage("a DuckDB setting in the URL must read name=value, not '" + pair
+                        + "' (--db; e.g. jdbc:duckdb:events.duckdb?threads=2)");
+            }
+            options.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
     private String duckdbFile() {
         String rest = url.substring("jdbc:duckdb:".length());
         int q = rest.indexOf('?');
@@ -121,6 +146,7 @@ final class PlannerDb {
         Properties props = new Properties();
         String target = url;
         if (dialect == Dialect.DUCKDB) {
+            props.putAll(duckdbOptions); // first: a build's read-only setting below wins over the URL's
             String file = duckdbFile();
             boolean memory = file.isEmpty() || file.startsWith(":memory:");
             if (!memory) {
@@ -140,6 +166,7 @@ final class PlannerDb {
                     props.setProperty("duckdb.read_only", "true");
                 }
             }
+            target = "jdbc:duckdb:" + file;
         } else if (dialect == Dialect.POSTGRES) {
             // libpq-style environment, used only when the URL does not say otherwise.
             if (!url.contains("user=") && !authorityHasUser() && env.get("PGUSER") != null) {
@@ -204,6 +231,11 @@ final class PlannerDb {
         }
         if (dialect == Dialect.DUCKDB) {
             String msg = firstLine(e.getMessage());
+            int unknown = msg.indexOf("not recognized: ");
+            if (!duckdbOptions.isEmpty() && unknown >= 0) {
+                return DsgenException.usage("DuckDB has no setting named " + msg.substring(unknown + 16).strip()
+                        + " (in the URL of " + where + "; --db)");
+            }
             if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
                 return DsgenException.external("cannot open " + where + ": it is locked by another process (--db)", null);
             }

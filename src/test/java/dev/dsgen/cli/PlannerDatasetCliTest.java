@@ -251,6 +251,24 @@ class PlannerDatasetCliTest {
     }
 
     @Test
+    void duckDbSettingsInTheUrlAreSettingsNotPartOfTheFileName() throws Exception {
+        simulate();
+        build().assertExit(0);
+        byte[] plain = Files.readAllBytes(tmp.resolve("ds/2025-01-09/training.parquet"));
+        CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?threads=1&memory_limit=1GB",
+                "--out", tmp.resolve("ds2").toString(), "--min-rows", "50", "-q").assertExit(0);
+        assertArrayEquals(plain, Files.readAllBytes(tmp.resolve("ds2/2025-01-09/training.parquet")));
+        CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?bogus_setting=1",
+                "--out", tmp.resolve("ds3").toString(), "-q").assertFails(2, "--db", "bogus_setting");
+        CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?threads",
+                "--out", tmp.resolve("ds3").toString(), "-q").assertFails(2, "--db", "name=value");
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("?")), "no file named after a setting");
+        }
+        assertTrue(Files.notExists(tmp.resolve("ds3")), "nothing written by the failed builds");
+    }
+
+    @Test
     void aJdbcUrlNoDriverAcceptsIsAUsageErrorNotAnUnreachableServer() {
         for (String sub : List.of("build", "simulate")) {
             List<String> args = new java.util.ArrayList<>(List.of("planner-dataset", sub, "--db", "jdbc:duckd:" + tmp.resolve("x"),
