@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The output files of one run, written as a unit: every file is written to a temp file in its
@@ -20,8 +21,11 @@ import java.util.Map;
  * they are still empty ({@link CreatedFolders}). So a failed run never leaves a half-written file
  * under a final name, nor a new empty folder, and {@code --no-overwrite} is checked for all targets
  * before any work starts.
+ *
+ * <p>While anything is uncommitted the set is registered with {@link ExitCleanup}, so that an
+ * interrupted run (SIGINT, SIGTERM) also removes its temps and new empty folders on exit.
  */
-public final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
     /** One declared output and the flag that placed it (named in error messages). */
     public record Target(Path path, String flag) {
     }
@@ -29,6 +33,11 @@ public final class OutputFiles implements AutoCloseable {
     private final Map<Path, Path> temps = new LinkedHashMap<>();
     private final Map<Path, String> flags;
     private final CreatedFolders folders;
+    /** Guards temps, folders and the state below against the exit cleanup thread. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The exit cleanup removed the uncommitted files: nothing may be committed any more. */
+    private boolean cleanedOnExit;
+    private boolean closed;
 
     private OutputFiles(Map<Path, String> flags, CreatedFolders folders) {
         this.flags = flags;
@@ -66,16 +75,23 @@ public final class OutputFiles implements AutoCloseable {
                         + "; --no-overwrite was given; remove them or drop --no-overwrite)");
             }
         }
-        CreatedFolders folders = new CreatedFolders();
+        OutputFiles out = new OutputFiles(flags, new CreatedFolders());
         try {
-            for (Map.Entry<Path, String> t : flags.entrySet()) {
-                ensureWritableDirectory(t.getKey().getParent(), t.getValue(), folders);
+            ExitCleanup.register(out); // before the first folder is made, so an interrupt removes it
+            out.lock.lock();
+            try {
+                for (Map.Entry<Path, String> t : flags.entrySet()) {
+                    out.checkNotCleanedOnExit();
+                    ensureWritableDirectory(t.getKey().getParent(), t.getValue(), out.folders);
+                }
+            } finally {
+                out.lock.unlock();
             }
         } catch (RuntimeException | Error e) {
-            folders.close();
+            out.close();
             throw e;
         }
-        return new OutputFiles(flags, folders);
+        return out;
     }
 
     /** Creates {@code dir} if needed (for good) and checks that files can be created in it. */
@@ -111,14 +127,28 @@ public final class OutputFiles implements AutoCloseable {
         if (!flags.containsKey(key)) {
             throw new IllegalStateException("undeclared output " + target);
         }
-        return temps.computeIfAbsent(key, k -> {
-            try {
-                return createTemp(k);
-            } catch (IOException e) {
-                throw DsgenException.usage("cannot write in " + k.getParent() + ": " + e.getMessage()
-                        + " (" + flags.get(k) + ")");
+        lock.lock();
+        try {
+            checkNotCleanedOnExit();
+            Path existing = temps.get(key);
+            if (existing != null) {
+                return existing;
             }
-        });
+            if (temps.isEmpty()) {
+                ExitCleanup.register(this); // again after a commit: this temp is uncommitted
+            }
+            Path temp;
+            try {
+                temp = createTemp(key);
+            } catch (IOException e) {
+                throw DsgenException.usage("cannot write in " + key.getParent() + ": " + e.getMessage()
+                        + " (" + flags.get(key) + ")");
+            }
+            temps.put(key, temp);
+            return temp;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -127,15 +157,22 @@ public final class OutputFiles implements AutoCloseable {
      * folders created for the outputs are kept, whatever happens next.
      */
     public void commit() {
-        folders.commit();
+        lock.lock();
         try {
-            for (Map.Entry<Path, Path> e : temps.entrySet()) {
-                move(e.getValue(), e.getKey());
+            checkNotCleanedOnExit();
+            folders.commit();
+            try {
+                for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                    move(e.getValue(), e.getKey());
+                }
+                temps.clear();
+                ExitCleanup.unregister(this); // nothing uncommitted left; temp() registers again
+            } catch (IOException e) {
+                throw new DsgenException(ExitCode.INTERNAL, "cannot move output into place: "
+                        + e.getMessage(), e);
             }
-            temps.clear();
-        } catch (IOException e) {
-            throw new DsgenException(ExitCode.INTERNAL, "cannot move output into place: "
-                    + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -150,6 +187,38 @@ public final class OutputFiles implements AutoCloseable {
      */
     @Override
     public void close() {
+        lock.lock();
+        try {
+            if (!closed && !cleanedOnExit) {
+                removeUncommitted();
+            }
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        ExitCleanup.unregister(this);
+    }
+
+    /**
+     * The exit cleanup ({@link ExitCleanup}): what {@link #close()} does, unless the set was closed
+     * already; afterwards {@link #commit()} and {@link #temp} refuse. Waits for a commit in progress.
+     */
+    @Override
+    public void cleanUpOnExit() {
+        if (!ExitCleanup.lockForExit(lock)) {
+            return; // a commit that does not end: leave it rather than race it
+        }
+        try {
+            if (!closed && !cleanedOnExit) {
+                cleanedOnExit = true;
+                removeUncommitted();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void removeUncommitted() {
         for (Path temp : temps.values()) {
             try {
                 Files.deleteIfExists(temp);
@@ -157,7 +226,14 @@ public final class OutputFiles implements AutoCloseable {
                 // best effort: a leftover dot-file temp is harmless and never under a final name
             }
         }
+        temps.clear();
         folders.close();
+    }
+
+    private void checkNotCleanedOnExit() {
+        if (cleanedOnExit) {
+            throw ExitCleanup.interrupted();
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -15,12 +16,20 @@ import java.util.stream.Stream;
  * renames, so the final name only ever holds a complete folder (the old one or the new one).
  * {@link #close()} without a commit deletes the staging folder, and the target's ancestors that
  * {@link #begin} created if they are empty again ({@link CreatedFolders}).
+ *
+ * <p>Until the commit or close it is registered with {@link ExitCleanup}, so that an interrupted
+ * run (SIGINT, SIGTERM) also removes the staging folder and the new empty folders on exit.
  */
-public final class OutputFolder implements AutoCloseable {
+public final class OutputFolder implements AutoCloseable, ExitCleanup.Pending {
     private final Path target;
     private final Path staging;
     private final CreatedFolders folders;
+    /** Guards the folders and the state below against the exit cleanup thread. */
+    private final ReentrantLock lock = new ReentrantLock();
     private boolean committed;
+    /** The exit cleanup removed the staging folder: nothing may be committed any more. */
+    private boolean cleanedOnExit;
+    private boolean closed;
 
     private OutputFolder(Path target, Path staging, CreatedFolders folders) {
         this.target = target;
@@ -41,21 +50,29 @@ public final class OutputFolder implements AutoCloseable {
             throw DsgenException.conflict("output exists: " + t + " (" + flag
                     + "; --no-overwrite was given; remove it or drop --no-overwrite)");
         }
-        CreatedFolders folders = new CreatedFolders();
         Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        OutputFolder out = new OutputFolder(t, staging, new CreatedFolders());
         try {
-            OutputFiles.ensureWritableDirectory(t.getParent(), flag, folders);
+            ExitCleanup.register(out); // before the first folder is made, so an interrupt removes it
+            out.lock.lock();
             try {
-                deleteTree(staging);
-                Files.createDirectory(staging);
-            } catch (IOException e) {
-                throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
+                out.checkNotCleanedOnExit();
+                OutputFiles.ensureWritableDirectory(t.getParent(), flag, out.folders);
+                out.checkNotCleanedOnExit();
+                try {
+                    deleteTree(staging);
+                    Files.createDirectory(staging);
+                } catch (IOException e) {
+                    throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
+                }
+            } finally {
+                out.lock.unlock();
             }
         } catch (RuntimeException | Error e) {
-            folders.close();
+            out.close();
             throw e;
         }
-        return new OutputFolder(t, staging, folders);
+        return out;
     }
 
     /** Where the file {@code name} is written before the commit. */
@@ -74,6 +91,17 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Moves the staged folder into place, replacing an earlier one. */
     public void commit() {
+        lock.lock();
+        try {
+            checkNotCleanedOnExit();
+            swapIn();
+            ExitCleanup.unregister(this);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void swapIn() {
         Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
         boolean had = false;
         try {
@@ -102,13 +130,53 @@ public final class OutputFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!committed) {
+        lock.lock();
+        try {
+            if (!committed && !closed && !cleanedOnExit) {
+                removeUncommitted();
+            }
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        ExitCleanup.unregister(this);
+    }
+
+    /**
+     * The exit cleanup ({@link ExitCleanup}): what {@link #close()} does before a commit; afterwards
+     * {@link #commit()} refuses. Waits for a commit in progress, and does nothing after one.
+     */
+    @Override
+    public void cleanUpOnExit() {
+        if (!ExitCleanup.lockForExit(lock)) {
+            return; // a commit that does not end: leave it rather than race it
+        }
+        try {
+            if (!committed && !closed && !cleanedOnExit) {
+                cleanedOnExit = true;
+                removeUncommitted();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void removeUncommitted() {
+        // A writer of the interrupted thread may still add a file while the tree is walked: retry.
+        for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 deleteTree(staging);
+                break;
             } catch (IOException ignored) {
                 // best effort: a leftover hidden staging folder is never under the final name
             }
-            folders.close();
+        }
+        folders.close();
+    }
+
+    private void checkNotCleanedOnExit() {
+        if (cleanedOnExit) {
+            throw ExitCleanup.interrupted();
         }
     }
 
