@@ -111,7 +111,8 @@ class InterruptJarIT {
 
     private static boolean hasTemp(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.anyMatch(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp"));
+            // an output's temp (".leads.csv.<pid>-<n>.tmp"), not the writability probe of begin
+            return s.anyMatch(f -> f.getFileName().toString().matches("\\..+\\.\\d+-\\d+\\.tmp"));
         }
     }
 
