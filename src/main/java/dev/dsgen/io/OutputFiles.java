@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The output files of one run, written as a unit: every file is written to a temp file in its
@@ -25,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>While anything is uncommitted the set is registered with {@link ExitCleanup}, so that an
  * interrupted run (SIGINT, SIGTERM) also removes its temps and new empty folders on exit.
  */
-public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
+public final class OutputFiles extends UncommittedOutput {
     /** One declared output and the flag that placed it (named in error messages). */
     public record Target(Path path, String flag) {
     }
@@ -33,11 +32,6 @@ public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
     private final Map<Path, Path> temps = new LinkedHashMap<>();
     private final Map<Path, String> flags;
     private final CreatedFolders folders;
-    /** Guards temps, folders and the state below against the exit cleanup thread. */
-    private final ReentrantLock lock = new ReentrantLock();
-    /** The exit cleanup removed the uncommitted files: nothing may be committed any more. */
-    private boolean cleanedOnExit;
-    private boolean closed;
 
     private OutputFiles(Map<Path, String> flags, CreatedFolders folders) {
         this.flags = flags;
@@ -76,21 +70,12 @@ public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
             }
         }
         OutputFiles out = new OutputFiles(flags, new CreatedFolders());
-        try {
-            ExitCleanup.register(out); // before the first folder is made, so an interrupt removes it
-            out.lock.lock();
-            try {
-                for (Map.Entry<Path, String> t : flags.entrySet()) {
-                    out.checkNotCleanedOnExit();
-                    ensureWritableDirectory(t.getKey().getParent(), t.getValue(), out.folders);
-                }
-            } finally {
-                out.lock.unlock();
+        out.begin(() -> {
+            for (Map.Entry<Path, String> t : flags.entrySet()) {
+                out.checkNotCleanedOnExit();
+                ensureWritableDirectory(t.getKey().getParent(), t.getValue(), out.folders);
             }
-        } catch (RuntimeException | Error e) {
-            out.close();
-            throw e;
-        }
+        });
         return out;
     }
 
@@ -181,44 +166,9 @@ public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
         return new ArrayList<>(flags.keySet());
     }
 
-    /**
-     * Deletes temps that were never committed: a failed run leaves no partial file behind. Before
-     * any commit, also removes the folders {@link #begin} created that are now empty.
-     */
+    /** Temps never committed, and before any commit the folders {@link #begin} created that are now empty. */
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            if (!closed && !cleanedOnExit) {
-                removeUncommitted();
-            }
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
-        ExitCleanup.unregister(this);
-    }
-
-    /**
-     * The exit cleanup ({@link ExitCleanup}): what {@link #close()} does, unless the set was closed
-     * already; afterwards {@link #commit()} and {@link #temp} refuse. Waits for a commit in progress.
-     */
-    @Override
-    public void cleanUpOnExit() {
-        if (!ExitCleanup.lockForExit(lock)) {
-            return; // a commit that does not end: leave it rather than race it
-        }
-        try {
-            if (!closed && !cleanedOnExit) {
-                cleanedOnExit = true;
-                removeUncommitted();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void removeUncommitted() {
+    protected void removeUncommitted() {
         for (Path temp : temps.values()) {
             try {
                 Files.deleteIfExists(temp);
@@ -228,12 +178,6 @@ public final class OutputFiles implements AutoCloseable, ExitCleanup.Pending {
         }
         temps.clear();
         folders.close();
-    }
-
-    private void checkNotCleanedOnExit() {
-        if (cleanedOnExit) {
-            throw ExitCleanup.interrupted();
-        }
     }
 
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();

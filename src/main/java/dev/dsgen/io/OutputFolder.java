@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -20,16 +19,11 @@ import java.util.stream.Stream;
  * <p>Until the commit or close it is registered with {@link ExitCleanup}, so that an interrupted
  * run (SIGINT, SIGTERM) also removes the staging folder and the new empty folders on exit.
  */
-public final class OutputFolder implements AutoCloseable, ExitCleanup.Pending {
+public final class OutputFolder extends UncommittedOutput {
     private final Path target;
     private final Path staging;
     private final CreatedFolders folders;
-    /** Guards the folders and the state below against the exit cleanup thread. */
-    private final ReentrantLock lock = new ReentrantLock();
     private boolean committed;
-    /** The exit cleanup removed the staging folder: nothing may be committed any more. */
-    private boolean cleanedOnExit;
-    private boolean closed;
 
     private OutputFolder(Path target, Path staging, CreatedFolders folders) {
         this.target = target;
@@ -52,26 +46,16 @@ public final class OutputFolder implements AutoCloseable, ExitCleanup.Pending {
         }
         Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
         OutputFolder out = new OutputFolder(t, staging, new CreatedFolders());
-        try {
-            ExitCleanup.register(out); // before the first folder is made, so an interrupt removes it
-            out.lock.lock();
+        out.begin(() -> {
+            OutputFiles.ensureWritableDirectory(t.getParent(), flag, out.folders);
+            out.checkNotCleanedOnExit();
             try {
-                out.checkNotCleanedOnExit();
-                OutputFiles.ensureWritableDirectory(t.getParent(), flag, out.folders);
-                out.checkNotCleanedOnExit();
-                try {
-                    deleteTree(staging);
-                    Files.createDirectory(staging);
-                } catch (IOException e) {
-                    throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
-                }
-            } finally {
-                out.lock.unlock();
+                deleteTree(staging);
+                Files.createDirectory(staging);
+            } catch (IOException e) {
+                throw DsgenException.usage("cannot create " + staging + ": " + e.getMessage() + " (" + flag + ")");
             }
-        } catch (RuntimeException | Error e) {
-            out.close();
-            throw e;
-        }
+        });
         return out;
     }
 
@@ -129,39 +113,13 @@ public final class OutputFolder implements AutoCloseable, ExitCleanup.Pending {
     }
 
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            if (!committed && !closed && !cleanedOnExit) {
-                removeUncommitted();
-            }
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
-        ExitCleanup.unregister(this);
+    protected boolean committed() {
+        return committed;
     }
 
-    /**
-     * The exit cleanup ({@link ExitCleanup}): what {@link #close()} does before a commit; afterwards
-     * {@link #commit()} refuses. Waits for a commit in progress, and does nothing after one.
-     */
+    /** The staging folder, and the folders {@link #begin} created that are now empty. */
     @Override
-    public void cleanUpOnExit() {
-        if (!ExitCleanup.lockForExit(lock)) {
-            return; // a commit that does not end: leave it rather than race it
-        }
-        try {
-            if (!committed && !closed && !cleanedOnExit) {
-                cleanedOnExit = true;
-                removeUncommitted();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void removeUncommitted() {
+    protected void removeUncommitted() {
         // A writer of the interrupted thread may still add a file while the tree is walked: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -172,12 +130,6 @@ public final class OutputFolder implements AutoCloseable, ExitCleanup.Pending {
             }
         }
         folders.close();
-    }
-
-    private void checkNotCleanedOnExit() {
-        if (cleanedOnExit) {
-            throw ExitCleanup.interrupted();
-        }
     }
 
     /** Deletes a folder and everything under it; nothing when it does not exist. */
