@@ -141,7 +141,11 @@ final class PlannerDb {
         return q >= 0 ? s.substring(0, q) : s;
     }
 
-    /** A new connection; unreachable servers are exit 5, a missing DuckDB file for reading exit 3. */
+    /**
+     * A new connection; unreachable servers are exit 5, a missing DuckDB file for reading exit 3.
+     * A DuckDB file's folder must exist: {@code simulate} makes it first ({@link #duckdbFolder}), so
+     * that a failed run can remove it again.
+     */
     Connection connect() {
         Properties props = new Properties();
         String target = url;
@@ -154,13 +158,6 @@ final class PlannerDb {
                 if (readOnly && !Files.isRegularFile(p)) {
                     throw DsgenException.input("no database at " + where + " (--db; run 'dsgen planner-dataset simulate' "
                             + "first or point --db at your event database)");
-                }
-                if (!readOnly && p.toAbsolutePath().getParent() != null) {
-                    try {
-                        Files.createDirectories(p.toAbsolutePath().getParent());
-                    } catch (java.io.IOException e) {
-                        throw DsgenException.usage("cannot create the folder of " + where + " (--db)");
-                    }
                 }
                 if (readOnly) {
                     props.setProperty("duckdb.read_only", "true");

@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +43,18 @@ record CliRun(List<String> args, int exitCode, String out, String err) {
      * files under {@code work} (pipes, so never a terminal). {@code env} entries with a null value are
      * removed from the child's environment.
      */
+    /**
+     * The shaded JAR maven-failsafe names in {@code dsgen.jar}; the calling test class is skipped
+     * without it (surefire runs the JAR tests only when -Dtest names them).
+     */
+    static Path builtJar() {
+        String jarProperty = System.getProperty("dsgen.jar");
+        assumeTrue(jarProperty != null, "system property dsgen.jar is not set: run through maven-failsafe (mvn verify)");
+        Path jar = Path.of(jarProperty).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "no JAR at " + jar + " (run 'mvn package' first)");
+        return jar;
+    }
+
     static CliRun jar(Path jar, Path work, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -39,11 +39,7 @@ class DsgenJarIT {
 
     @BeforeAll
     static void locateJar() {
-        String jarProperty = System.getProperty("dsgen.jar");
-        // maven-failsafe always sets it; surefire picks this class up only when -Dtest names it explicitly.
-        assumeTrue(jarProperty != null, "system property dsgen.jar is not set: run through maven-failsafe (mvn verify)");
-        jar = Path.of(jarProperty).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "no JAR at " + jar + " (run 'mvn package' first)");
+        jar = CliRun.builtJar();
         project = SynthLayout.project();
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,7 @@ class InterruptJarIT {
 
     @BeforeAll
     static void locateJar() {
-        String jarProperty = System.getProperty("dsgen.jar");
-        assumeTrue(jarProperty != null, "system property dsgen.jar is not set: run through maven-failsafe (mvn verify)");
-        jar = Path.of(jarProperty).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "no JAR at " + jar + " (run 'mvn package' first)");
+        jar = CliRun.builtJar();
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "POSIX signals");
     }
 

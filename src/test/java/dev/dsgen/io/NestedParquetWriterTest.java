@@ -69,8 +69,9 @@ class NestedParquetWriterTest {
             List<GenericRecord> rows = rows(6000, new Random(seed));
             byte[] a = generic(rows, 2048, 64 * 1024);
             byte[] b = nested(rows, ParquetProperties.builder().withPageSize(2048).build(), 64 * 1024);
-            assertTrue(ParquetFileReader.open(new LocalInputFile(dir.resolve("generic.parquet"))).getRowGroups().size() > 3,
-                    "several row groups");
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve("generic.parquet")))) {
+                assertTrue(reader.getRowGroups().size() > 3, "several row groups");
+            }
             assertArrayEquals(a, b, "seed " + seed);
         }
     }
