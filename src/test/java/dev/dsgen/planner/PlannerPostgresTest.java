@@ -128,8 +128,8 @@ class PlannerPostgresTest {
         }
         int[] committed = new int[1];
         PlannerBuild build = new PlannerBuild(PlannerTestSupport.config(live, tmp.resolve("during"), date, start,
-                false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE);
-        build.afterSnapshotExported = () -> committed[0] = commitLateRows(live, eventId);
+                false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE,
+                () -> committed[0] = commitLateRows(live, eventId));
         PlannerBuild.Result during = build.run();
         assertEquals(5, committed[0], "the hook ran and each statement changed one row");
         PlannerBuild.Result without = PlannerTestSupport.build(PlannerTestSupport.config(base, tmp.resolve("base"),
