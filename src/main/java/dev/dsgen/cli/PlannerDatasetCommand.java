@@ -188,23 +188,6 @@ final class PlannerDatasetCommand implements Runnable {
         }
     }
 
-    /**
-     * Starts loading DuckDB's JDBC driver and native library on a daemon thread (the first use then
-     * waits for it, or finds it done). Nothing is reported from here: a failure shows again, with
-     * its proper error, where the database is opened.
-     */
-    static void preloadDatabaseDriver() {
-        Thread t = new Thread(() -> {
-            try {
-                Class.forName("org.duckdb.DuckDBNative", true, PlannerDatasetCommand.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
-                // the connection attempt reports it
-            }
-        }, "dsgen-duckdb-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     static LocalDate date(String text, String flag) {
         LocalDate d;
         try {

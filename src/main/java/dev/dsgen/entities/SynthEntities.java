@@ -12,7 +12,6 @@ import dev.dsgen.io.CsvTable;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFiles;
 import dev.dsgen.io.ParquetTable;
-import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.validate.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,7 +72,6 @@ public final class SynthEntities {
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
-        ParquetWarmUp.start();
         progress.start("schema", 1);
         SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled() : SchemaFile.load(cfg.schema());
         for (String unknown : schema.unknownEntities()) {

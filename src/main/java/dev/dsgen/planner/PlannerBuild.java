@@ -11,7 +11,6 @@ import dev.dsgen.io.HashingOutputFile;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
 import dev.dsgen.io.NestedParquetWriter;
-import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.planner.PointInTime.Accepted;
 import dev.dsgen.planner.PointInTime.PantryMatch;
 import dev.dsgen.planner.PointInTime.Snapshot;
@@ -89,7 +88,6 @@ public final class PlannerBuild {
     }
 
     public Result run() {
-        ParquetWarmUp.start();
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), true);
         RunMetadata meta = new RunMetadata("planner-dataset build", cfg.seed());
         Map<String, Scan.Fingerprint> fingerprints = new LinkedHashMap<>();
