@@ -91,7 +91,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         if (!common.quiet()) {
             SynthEntities.printSummary(result, spec.commandLine().getOut());
         }
-        return ValidationExit.of(result.report(), cfg.summary(), spec.commandLine().getErr());
+        return ValidationExit.of(result.report(), cfg.outputs().summary(), spec.commandLine().getErr());
     }
 
     SynthConfig toConfig() {
@@ -109,9 +109,11 @@ final class SynthEntitiesCommand implements Callable<Integer> {
             default -> throw DsgenException.usage("--pii must be plain or hashed, got '" + pii + "' (--pii)");
         };
         String salt = mode == PiiMode.HASHED ? salt() : null;
-        return new SynthConfig(schema, outdir, pairsOut, summary, leads, sales, financial, dupRate, overlap, negRatio,
-                Split.parse(split), mode, salt, LocaleMix.parse(locale), dev, common.seed(), common.referenceTime(),
-                common.threads(), common.overwrite());
+        return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
+                new SynthConfig.Population(dupRate, overlap, LocaleMix.parse(locale)),
+                new SynthConfig.Pairs(negRatio, Split.parse(split)), new SynthConfig.Pii(mode, salt),
+                new SynthConfig.Outputs(outdir, pairsOut, summary),
+                new SynthConfig.Run(common.seed(), common.referenceTime(), common.threads(), common.overwrite()));
     }
 
     private String salt() {

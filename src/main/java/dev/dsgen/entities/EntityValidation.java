@@ -58,7 +58,7 @@ final class EntityValidation {
         this.threads = threads;
         this.sourceStarts = new long[Source.values().length + 1];
         for (Source s : Source.values()) {
-            sourceStarts[s.ordinal() + 1] = sourceStarts[s.ordinal()] + cfg.count(s);
+            sourceStarts[s.ordinal() + 1] = sourceStarts[s.ordinal()] + cfg.counts().of(s);
         }
     }
 
@@ -319,7 +319,7 @@ final class EntityValidation {
         for (int i = 0; i < header.length; i++) {
             col.put(header[i], i);
         }
-        boolean hashed = cfg.pii() == PiiMode.HASHED;
+        boolean hashed = cfg.pii().hashed();
         List<FieldSpec> fs = fields.get(s);
         int[] hashedCols = fs.stream().filter(f -> PiiHasher.hashed(f.type()) && col.containsKey(f.name()))
                 .mapToInt(f -> col.get(f.name())).toArray();
@@ -403,7 +403,7 @@ final class EntityValidation {
         report.add(new RuleResult(s.key() + ".required_columns", missing.isEmpty() && Arrays.asList(header).equals(expected),
                 s.requiredFields().size(), missing.size(), missing.isEmpty() ? "all " + s.requiredFields().size()
                 + " required columns present" : "missing " + missing, missing));
-        report.add(RuleResult.atLeast(s.key() + ".min_records", total.rows, cfg.minRecordsPerEntity()));
+        report.add(RuleResult.atLeast(s.key() + ".min_records", total.rows, cfg.counts().minRecords()));
         report.add(new RuleResult(s.key() + ".unique_ids", duplicateIds == 0, total.rows, duplicateIds,
                 "ids unique within the source", List.of()));
         report.add(total.width).add(total.names).add(total.zip);
