@@ -183,8 +183,10 @@ final class PlannerDatasetCommand implements Runnable {
             if (mlflow != null) {
                 dev.dsgen.planner.PlannerBuild.checkMlflowUri(mlflow);
             }
-            return new BuildConfig(d, s, e, db, out, asKnownAt, stale, staleness, minRows, mlflow, mlflowExperiment,
-                    mlflowOptional, common.seed(), common.overwrite(), common.dryRun());
+            return BuildConfig.builder().date(d).start(s).end(e).dbUrl(db).out(out).asKnownAt(asKnownAt)
+                    .maxStalenessMicros(stale).stalenessText(staleness).minRows(minRows).mlflowUri(mlflow)
+                    .mlflowExperiment(mlflowExperiment).mlflowOptional(mlflowOptional).seed(common.seed())
+                    .overwrite(common.overwrite()).dryRun(common.dryRun()).build();
         }
     }
 

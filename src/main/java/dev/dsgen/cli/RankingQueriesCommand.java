@@ -105,8 +105,9 @@ final class RankingQueriesCommand implements Callable<Integer> {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");
         }
-        return new RankingConfig(input, output, summary, clusters, queriesPerCluster, negativesPerQuery, strategy, resume,
-                common.seed(), common.threads(), common.overwrite(), common.dryRun(),
-                llm.toSettings(common.dryRun(), common.seed(), System::getenv));
+        return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
+                .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(strategy)
+                .resume(resume).seed(common.seed()).threads(common.threads()).overwrite(common.overwrite())
+                .dryRun(common.dryRun()).llm(llm.toSettings(common.dryRun(), common.seed(), System::getenv)).build();
     }
 }
