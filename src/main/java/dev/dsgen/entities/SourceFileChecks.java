@@ -93,7 +93,7 @@ final class SourceFileChecks {
         for (int i = 0; i < header.length; i++) {
             col.put(header[i], i);
         }
-        boolean hashed = cfg.pii() == PiiMode.HASHED;
+        boolean hashed = cfg.pii().hashed();
         List<FieldSpec> fs = fields.get(s);
         int[] hashedCols = fs.stream().filter(f -> PiiHasher.hashed(f.type()) && col.containsKey(f.name()))
                 .mapToInt(f -> col.get(f.name())).toArray();
@@ -171,7 +171,7 @@ final class SourceFileChecks {
         report.add(new RuleResult(s.key() + ".required_columns", missing.isEmpty() && Arrays.asList(header).equals(expected),
                 s.requiredFields().size(), missing.size(), missing.isEmpty() ? "all " + s.requiredFields().size()
                 + " required columns present" : "missing " + missing, missing));
-        report.add(RuleResult.atLeast(s.key() + ".min_records", total.rows, cfg.minRecordsPerEntity()));
+        report.add(RuleResult.atLeast(s.key() + ".min_records", total.rows, cfg.counts().minRecords()));
         report.add(new RuleResult(s.key() + ".unique_ids", duplicateIds == 0, total.rows, duplicateIds,
                 "ids unique within the source", List.of()));
         report.add(total.width).add(total.names).add(total.zip);

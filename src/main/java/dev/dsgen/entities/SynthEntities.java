@@ -12,7 +12,6 @@ import dev.dsgen.io.CsvTable;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFiles;
 import dev.dsgen.io.ParquetTable;
-import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.validate.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,21 +58,20 @@ public final class SynthEntities {
     public static List<OutputFiles.Target> outputs(SynthConfig cfg) {
         List<OutputFiles.Target> t = new ArrayList<>();
         for (Source s : Source.values()) {
-            t.add(new OutputFiles.Target(cfg.outdir().resolve(s.key() + ".csv"), "--outdir"));
+            t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve(s.key() + ".csv"), "--outdir"));
         }
-        t.add(new OutputFiles.Target(cfg.outdir().resolve("truth.csv"), "--outdir"));
-        t.add(new OutputFiles.Target(cfg.outdir().resolve("metadata.json"), "--outdir"));
+        t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve("truth.csv"), "--outdir"));
+        t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve("metadata.json"), "--outdir"));
         for (String split : Split.NAMES) {
-            t.add(new OutputFiles.Target(cfg.pairsOut().resolve(split + ".parquet"), "--pairs-out"));
+            t.add(new OutputFiles.Target(cfg.outputs().pairsOut().resolve(split + ".parquet"), "--pairs-out"));
         }
-        t.add(new OutputFiles.Target(cfg.pairsOut().resolve("metadata.json"), "--pairs-out"));
-        t.add(new OutputFiles.Target(cfg.summary(), "--summary"));
+        t.add(new OutputFiles.Target(cfg.outputs().pairsOut().resolve("metadata.json"), "--pairs-out"));
+        t.add(new OutputFiles.Target(cfg.outputs().summary(), "--summary"));
         return t;
     }
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
-        ParquetWarmUp.start();
         progress.start("schema", 1);
         SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled() : SchemaFile.load(cfg.schema());
         for (String unknown : schema.unknownEntities()) {
@@ -83,15 +81,15 @@ public final class SynthEntities {
         for (Source s : Source.values()) {
             fields.put(s, schema.fieldsFor(s, warnings));
         }
-        long total = (long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial();
+        long total = cfg.counts().total();
         if (total > BlockingKeys.MAX_RECORDS) {
             throw DsgenException.usage("at most " + BlockingKeys.MAX_RECORDS + " records per run, asked for " + total
                     + " (--n-leads/--n-sales/--n-financial; split the work into several runs with other seeds)");
         }
         progress.finish();
-        RunMetadata meta = new RunMetadata("synth-entities", cfg.seed());
-        try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.overwrite())) {
-            ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.threads());
+        RunMetadata meta = new RunMetadata("synth-entities", cfg.run().seed());
+        try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.run().overwrite())) {
+            ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.run().threads());
             try {
                 return generate(schema, fields, warnings, out, pool, meta);
             } catch (UncheckedIOException e) {
@@ -108,31 +106,32 @@ public final class SynthEntities {
                             OutputFiles out, ExecutorService pool, RunMetadata meta) {
         Map<Source, Integer> counts = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            counts.put(s, cfg.count(s));
+            counts.put(s, cfg.counts().of(s));
         }
-        EntityPlan plan = EntityPlan.build(cfg.seed(), counts, cfg.dupRate(), cfg.overlap());
+        EntityPlan plan = EntityPlan.build(cfg.run().seed(), counts, cfg.population().dupRate(),
+                cfg.population().overlap());
         if (plan.overlapShortfall > 0) {
             warnings.add(plan.overlapShortfall + " records could not be shared with an earlier source (too few entities there)");
         }
         progress.start("reference data", 1);
         ReferenceData ref = ReferenceData.get();
         progress.finish();
-        PersonFactory persons = new PersonFactory(cfg.seed(), ref, cfg.locale(),
-                cfg.referenceTime().atZone(ZoneOffset.UTC).getYear());
+        PersonFactory persons = new PersonFactory(cfg.run().seed(), ref, cfg.population().locale(),
+                cfg.run().referenceTime().atZone(ZoneOffset.UTC).getYear());
         progress.start("people", plan.entityCount);
-        persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.threads()));
+        persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.run().threads()));
         progress.finish();
         progress.start("faker pools", 1);
-        FakerPools pools = FakerPools.build(cfg.seed(), fields,
+        FakerPools pools = FakerPools.build(cfg.run().seed(), fields,
                 cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema().toString());
         progress.finish();
-        RecordFactory factory = new RecordFactory(cfg.seed(), cfg.referenceTime(), persons, new NoiseModel(ref), plan,
+        RecordFactory factory = new RecordFactory(cfg.run().seed(), cfg.run().referenceTime(), persons, new NoiseModel(ref), plan,
                 fields, pools);
         BlockingKeys keys = new BlockingKeys(plan);
-        PiiHasher hasher = cfg.pii() == PiiMode.HASHED ? new PiiHasher(cfg.piiSalt()) : null;
+        PiiHasher hasher = cfg.pii().hashed() ? new PiiHasher(cfg.pii().salt()) : null;
 
         NoiseStats noiseStats = new NoiseStats();
-        Path truthFile = cfg.outdir().resolve("truth.csv");
+        Path truthFile = cfg.outputs().outdir().resolve("truth.csv");
         CsvTable truth = new CsvTable(TRUTH_COLUMNS);
         Map<Source, long[]> recordOffsets = new EnumMap<>(Source.class);
         // SHA-256 of each CSV as it is written: reading ~200 MB back at 1M leads only to hash it
@@ -156,10 +155,10 @@ public final class SynthEntities {
         // Check the record and truth files (still under their temp names) on a thread of their
         // own while pairs are built: pairing is partly sequential and leaves a core free.
         EntityValidation validation = new EntityValidation(cfg, fields,
-                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.threads());
+                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.run().threads());
         Map<Source, Path> recordTemps = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            recordTemps.put(s, out.temp(cfg.outdir().resolve(s.key() + ".csv")));
+            recordTemps.put(s, out.temp(cfg.outputs().outdir().resolve(s.key() + ".csv")));
         }
         Path truthTemp = out.temp(truthFile);
         java.util.concurrent.CompletableFuture<EntityValidation.RecordChecks> recordChecks = new java.util.concurrent.CompletableFuture<>();
@@ -175,13 +174,13 @@ public final class SynthEntities {
 
         progress.start("pairs", 1);
         byte[] splitOfEntity = new byte[plan.entityCount];
-        Parallel.forChunks(pool, cfg.threads(), plan.entityCount, 16_384, (from, to) -> {
+        Parallel.forChunks(pool, cfg.run().threads(), plan.entityCount, 16_384, (from, to) -> {
             for (int e = from; e < to; e++) {
-                splitOfEntity[e] = (byte) cfg.split().of(cfg.seed(), persons.groupOf(e));
+                splitOfEntity[e] = (byte) cfg.pairs().split().of(cfg.run().seed(), persons.groupOf(e));
             }
         });
-        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, splitOfEntity, cfg.negRatio(), pool,
-                cfg.threads());
+        PairBuilder builder = new PairBuilder(cfg.run().seed(), plan, factory, keys, splitOfEntity, cfg.pairs().negRatio(), pool,
+                cfg.run().threads());
         List<PairBuilder.Pair> pairs = builder.build();
         warnings.addAll(builder.warnings);
         progress.finish();
@@ -194,7 +193,7 @@ public final class SynthEntities {
         EntityValidation.RecordChecks records = Parallel.join(recordChecks);
         Map<String, Path> pairTemps = new LinkedHashMap<>();
         for (String split : Split.NAMES) {
-            pairTemps.put(split, out.temp(cfg.pairsOut().resolve(split + ".parquet")));
+            pairTemps.put(split, out.temp(cfg.outputs().pairsOut().resolve(split + ".parquet")));
         }
         ValidationReport report = validation.checkPairs(records, pairTemps);
         progress.finish();
@@ -203,18 +202,18 @@ public final class SynthEntities {
         // into place by one commit: a run that fails late leaves the previous outputs as they were.
         Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
         try {
-            Path summaryTemp = out.temp(cfg.summary());
+            Path summaryTemp = out.temp(cfg.outputs().summary());
             Json.write(summaryTemp, summary);
             for (Source s : Source.values()) {
                 long[] offsets = recordOffsets.get(s);
-                meta.output(cfg.outdir().resolve(s.key() + ".csv"), Hex.encodeHexString(recordDigests.get(s).digest()),
+                meta.output(cfg.outputs().outdir().resolve(s.key() + ".csv"), Hex.encodeHexString(recordDigests.get(s).digest()),
                         offsets[offsets.length - 1], (long) plan.sources.get(s).size());
             }
             long[] truthEnds = truthOffsets.toArray();
             meta.output(truthFile, Hex.encodeHexString(truthDigest.digest()), truthEnds[truthEnds.length - 1],
                     (long) keys.total);
             pairRows.forEach((p, n) -> meta.output(p, out.temp(p), n));
-            meta.output(cfg.summary(), summaryTemp, null);
+            meta.output(cfg.outputs().summary(), summaryTemp, null);
             if (cfg.schema() == null) {
                 meta.input(SchemaFile.BUNDLED, SchemaFile.bundledBytes());
             } else {
@@ -223,8 +222,9 @@ public final class SynthEntities {
             flags(meta);
             meta.validation(report.toMap());
             meta.extra("warnings", warnings);
-            Json.write(out.temp(cfg.outdir().resolve("metadata.json")), meta.toMap(cfg.threads(), cfg.outdir()));
-            Json.write(out.temp(cfg.pairsOut().resolve("metadata.json")), meta.toMap(cfg.threads(), cfg.pairsOut()));
+            for (Path dir : List.of(cfg.outputs().outdir(), cfg.outputs().pairsOut())) {
+                Json.write(out.temp(dir.resolve("metadata.json")), meta.toMap(cfg.run().threads(), dir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -233,12 +233,12 @@ public final class SynthEntities {
     }
 
     private void flags(RunMetadata meta) {
-        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outdir()).flag("pairs-out", cfg.pairsOut())
-                .flag("summary", cfg.summary()).flag("n-leads", cfg.nLeads()).flag("n-sales", cfg.nSales())
-                .flag("n-financial", cfg.nFinancial()).flag("dup-rate", cfg.dupRate()).flag("overlap", cfg.overlap())
-                .flag("neg-ratio", cfg.negRatio()).flag("split", cfg.split()).flag("pii", cfg.pii().name().toLowerCase())
-                .flag("locale", cfg.locale().label()).flag("dev", cfg.dev()).flag("seed", cfg.seed())
-                .flag("reference-time", cfg.referenceTime()).flag("overwrite", cfg.overwrite());
+        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outputs().outdir()).flag("pairs-out", cfg.outputs().pairsOut())
+                .flag("summary", cfg.outputs().summary()).flag("n-leads", cfg.counts().leads()).flag("n-sales", cfg.counts().sales())
+                .flag("n-financial", cfg.counts().financial()).flag("dup-rate", cfg.population().dupRate()).flag("overlap", cfg.population().overlap())
+                .flag("neg-ratio", cfg.pairs().negRatio()).flag("split", cfg.pairs().split()).flag("pii", cfg.pii().mode().name().toLowerCase())
+                .flag("locale", cfg.population().locale().label()).flag("dev", cfg.counts().dev()).flag("seed", cfg.run().seed())
+                .flag("reference-time", cfg.run().referenceTime()).flag("overwrite", cfg.run().overwrite());
     }
 
     /** Per-chunk output: CSV bytes for the source file and for truth, and noise counts. */
@@ -281,8 +281,8 @@ public final class SynthEntities {
         int n = sp.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         OffsetLog offsets = new OffsetLog(table.headerBytes().length);
-        try (OutputStream recordsOut = table.open(out.temp(cfg.outdir().resolve(s.key() + ".csv")), digest)) {
-            Parallel.mapOrdered(pool, cfg.threads(), chunks, c -> {
+        try (OutputStream recordsOut = table.open(out.temp(cfg.outputs().outdir().resolve(s.key() + ".csv")), digest)) {
+            Parallel.mapOrdered(pool, cfg.run().threads(), chunks, c -> {
                 int from = c * CHUNK;
                 int to = Math.min(n, from + CHUNK);
                 List<String[]> rows = new ArrayList<>(to - from);
@@ -352,11 +352,11 @@ public final class SynthEntities {
             int split = s;
             // Seeded shuffle: neither label nor strategy can be read off the row order.
             List<PairBuilder.Pair> mine = pairs.stream().filter(p -> p.split() == split)
-                    .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.seed(), salt, p.key())))
+                    .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.run().seed(), salt, p.key())))
                     .toList();
             GenericRecord[] records = new GenericRecord[mine.size()];
             // Features (Jaro-Winkler, Double Metaphone) are the costly part: compute them in parallel.
-            Parallel.forChunks(pool, cfg.threads(), mine.size(), 2048, (from, to) -> {
+            Parallel.forChunks(pool, cfg.run().threads(), mine.size(), 2048, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     PairBuilder.Pair p = mine.get(i);
                     GenericRecord r = new GenericData.Record(schema);
@@ -371,7 +371,7 @@ public final class SynthEntities {
                     records[i] = r;
                 }
             });
-            Path target = cfg.pairsOut().resolve(Split.NAMES[split] + ".parquet");
+            Path target = cfg.outputs().pairsOut().resolve(Split.NAMES[split] + ".parquet");
             try {
                 rows.put(target, ParquetTable.write(out.temp(target), schema, java.util.Arrays.asList(records)));
             } catch (IOException e) {

@@ -19,7 +19,7 @@ final class WrittenIndex {
     WrittenIndex(SynthConfig cfg) {
         sourceStarts = new long[Source.values().length + 1];
         for (Source s : Source.values()) {
-            sourceStarts[s.ordinal() + 1] = sourceStarts[s.ordinal()] + cfg.count(s);
+            sourceStarts[s.ordinal() + 1] = sourceStarts[s.ordinal()] + cfg.counts().of(s);
         }
         int total = (int) sourceStarts[Source.values().length];
         flags = new byte[total];

@@ -6,7 +6,6 @@ import dev.dsgen.core.RunMetadata;
 import dev.dsgen.io.HashingOutputFile;
 import dev.dsgen.io.Json;
 import dev.dsgen.io.OutputFolder;
-import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +61,6 @@ public final class PlannerBuild {
     }
 
     public Result run() {
-        ParquetWarmUp.start();
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), true);
         RunMetadata meta = new RunMetadata("planner-dataset build", cfg.seed());
         Map<String, Scan.Fingerprint> fingerprints = new LinkedHashMap<>();

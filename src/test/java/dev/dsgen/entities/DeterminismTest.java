@@ -122,9 +122,9 @@ class DeterminismTest {
 
     private static Map<String, JsonNode> jsons(SynthConfig cfg) throws IOException {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("synth/metadata.json", Json.MAPPER.readTree(cfg.outdir().resolve("metadata.json").toFile()));
-        m.put("pairs/metadata.json", Json.MAPPER.readTree(cfg.pairsOut().resolve("metadata.json").toFile()));
-        m.put("summary", Json.MAPPER.readTree(cfg.summary().toFile()));
+        m.put("synth/metadata.json", Json.MAPPER.readTree(cfg.outputs().outdir().resolve("metadata.json").toFile()));
+        m.put("pairs/metadata.json", Json.MAPPER.readTree(cfg.outputs().pairsOut().resolve("metadata.json").toFile()));
+        m.put("summary", Json.MAPPER.readTree(cfg.outputs().summary().toFile()));
         return m;
     }
 }
