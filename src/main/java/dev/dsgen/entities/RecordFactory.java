@@ -3,7 +3,6 @@ package dev.dsgen.entities;
 import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.core.WeightedSampler;
 import dev.dsgen.entities.EntityPlan.SourcePlan;
 import dev.dsgen.entities.features.Contact;
 import java.time.Instant;
