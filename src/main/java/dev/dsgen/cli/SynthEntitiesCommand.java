@@ -82,13 +82,31 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     boolean dev;
 
     @Mixin
-    CommonOptions common;
+    SharedOptions.Seed seed;
+
+    @Mixin
+    SharedOptions.Now now;
+
+    @Mixin
+    SharedOptions.Threads threads;
+
+    @Mixin
+    SharedOptions.Overwrite overwrite;
+
+    @Mixin
+    SharedOptions.DryRun dryRun;
+
+    @Mixin
+    SharedOptions.Logging logging;
+
+    @Mixin
+    SharedOptions.Config config;
 
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
-        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose())).run();
-        if (!common.quiet()) {
+        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose)).run();
+        if (!logging.quiet) {
             SynthEntities.printSummary(result, spec.commandLine().getOut());
         }
         return ValidationExit.of(result.report(), cfg.outputs().summary(), spec.commandLine().getErr());
@@ -113,7 +131,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
                 new SynthConfig.Population(dupRate, overlap, LocaleMix.parse(locale)),
                 new SynthConfig.Pairs(negRatio, Split.parse(split)), new SynthConfig.Pii(mode, salt),
                 new SynthConfig.Outputs(outdir, pairsOut, summary),
-                new SynthConfig.Run(common.seed(), common.referenceTime(), common.threads(), common.overwrite()));
+                new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun)));
     }
 
     private String salt() {
