@@ -54,7 +54,12 @@ final class PlannerDb {
 
     /** For {@code simulate} (writes) or {@code build} (reads only; a missing DuckDB file is an input error). */
     static PlannerDb of(String url, boolean readOnly) {
-        return new PlannerDb(url, readOnly, System.getenv());
+        return of(url, readOnly, System.getenv());
+    }
+
+    /** As {@link #of(String, boolean)}, reading PGUSER and PGPASSWORD from {@code env}. */
+    static PlannerDb of(String url, boolean readOnly, java.util.Map<String, String> env) {
+        return new PlannerDb(url, readOnly, env);
     }
 
     Dialect dialect() {
@@ -241,8 +246,54 @@ final class PlannerDb {
         return DsgenException.external("cannot connect to " + where + " (--db; SQL state " + state + ")", null);
     }
 
-    private String redact(String msg) {
-        return msg.replace(url, where);
+    /**
+     * A driver's or server's text with the URL replaced by {@link #where()} and every password
+     * dsgen knows of (PGPASSWORD, the URL's {@code password=} and {@code user:password@}) masked.
+     */
+    String redact(String msg) {
+        String out = msg.replace(url, where);
+        for (String secret : passwords()) {
+            out = out.replace(secret, "***");
+        }
+        return out;
+    }
+
+    private java.util.List<String> passwords() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String env = this.env.get("PGPASSWORD");
+        if (env != null && !env.isEmpty()) {
+            out.add(env);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&;]password=([^&;]*)").matcher(url);
+        while (m.find()) {
+            addEncoded(out, m.group(1));
+        }
+        int start = url.indexOf("//");
+        if (start >= 0) {
+            int end = url.indexOf('/', start + 2);
+            String authority = url.substring(start + 2, end < 0 ? url.length() : end);
+            int at = authority.lastIndexOf('@');
+            int colon = authority.indexOf(':');
+            if (at > 0 && colon >= 0 && colon + 1 < at) {
+                addEncoded(out, authority.substring(colon + 1, at));
+            }
+        }
+        // Longest first, so that a password inside another is not left half masked.
+        out.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return out;
+    }
+
+    /** A URL's percent-encoded text, as written and decoded. */
+    private static void addEncoded(java.util.List<String> out, String raw) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        out.add(raw);
+        try {
+            out.add(java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            // not valid percent-encoding: the text as written is masked
+        }
     }
 
     static String firstLine(String s) {

@@ -1,0 +1,59 @@
+package dev.dsgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Values that only the environment can give (secrets, SOURCE_DATE_EPOCH), through the built JAR in
+ * a child process: a bad one is exit 2 naming the variable, before any work, and a secret's value
+ * never reaches stderr.
+ */
+class EnvironmentJarIT {
+    private static Path jar;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void locateJar() {
+        jar = CliRun.builtJar();
+    }
+
+    private CliRun dsgen(Map<String, String> env, String... args) {
+        return CliRun.jar(jar, tmp.resolve("work"), env, args);
+    }
+
+    @Test
+    void anApiKeyWithALineBreakInTheEnvironmentIsNamedNotShown() {
+        RankingLayout out = new RankingLayout(tmp);
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", "sk-LEAK-1\nsk-LEAK-2");
+        env.put("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+        CliRun run = dsgen(env, out.args("--clusters", "2", "-v")).assertFails(2, "OPENAI_API_KEY", "line break");
+        assertFalse(run.err().contains("LEAK"), run::describe);
+        out.assertNoOutputs(run);
+    }
+
+    @Test
+    void anMlflowTokenWithALineBreakIsNamedNotShownBeforeTheBuild() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MLFLOW_TRACKING_TOKEN", "tok-LEAK-1\r\ntok-LEAK-2");
+        CliRun run = dsgen(env, "planner-dataset", "build", "--date", "2025-01-09", "--db",
+                "jdbc:duckdb:" + tmp.resolve("none.duckdb"), "--out", tmp.resolve("ds").toString(),
+                "--mlflow-uri", "http://127.0.0.1:9", "-v").assertFails(2, "MLFLOW_TRACKING_TOKEN", "line break");
+        assertFalse(run.err().contains("LEAK"), run::describe);
+        env.clear();
+        env.put("MLFLOW_TRACKING_USERNAME", "ann:LEAK");
+        env.put("MLFLOW_TRACKING_PASSWORD", "pw-LEAK");
+        run = dsgen(env, "planner-dataset", "build", "--date", "2025-01-09", "--db",
+                "jdbc:duckdb:" + tmp.resolve("none.duckdb"), "--out", tmp.resolve("ds").toString(),
+                "--mlflow-uri", "http://127.0.0.1:9").assertFails(2, "MLFLOW_TRACKING_USERNAME", "colon");
+        assertFalse(run.err().contains("LEAK"), run::describe);
+    }
+}
