@@ -62,6 +62,10 @@ public final class LlmOptions {
             throw DsgenException.usage("the LLM base URL must be http(s)://host[:port]/path, got '" + url
                     + "' (--llm-base-url or OPENAI_BASE_URL)");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw DsgenException.usage("the LLM base URL has port " + uri.getPort() + ", outside 1 to 65535 (--llm-base-url "
+                    + "or OPENAI_BASE_URL)");
+        }
         if (uri.getUserInfo() != null) {
             throw DsgenException.usage("the LLM base URL must not carry credentials; put the key in OPENAI_API_KEY or "
                     + "--llm-api-key-file (--llm-base-url)");

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Values that only the environment can give (secrets, SOURCE_DATE_EPOCH), through the built JAR in
- * a child process: a bad one is exit 2 naming the variable, before any work, and a secret's value
- * never reaches stderr.
+ * Failures that only a child process shows, through the built JAR: values that only the
+ * environment can give (secrets, SOURCE_DATE_EPOCH) are exit 2 naming the variable, before any
+ * work, and a secret's value never reaches stderr; libraries print nothing of their own.
  */
-class EnvironmentJarIT {
+class ReliabilityJarIT {
     private static Path jar;
 
     @TempDir
@@ -55,5 +55,13 @@ class EnvironmentJarIT {
                 "jdbc:duckdb:" + tmp.resolve("none.duckdb"), "--out", tmp.resolve("ds").toString(),
                 "--mlflow-uri", "http://127.0.0.1:9").assertFails(2, "MLFLOW_TRACKING_USERNAME", "colon");
         assertFalse(run.err().contains("LEAK"), run::describe);
+    }
+
+    /** pgJDBC's own logging (a warning for an invalid port) stays silent: stderr is dsgen's one line. */
+    @Test
+    void aBadPostgresPortPrintsOnlyDsgensLine() {
+        dsgen(Map.of(), "planner-dataset", "build", "--date", "2025-01-09", "--db",
+                "jdbc:postgresql://127.0.0.1:5432/x?port=70000", "--out", tmp.resolve("ds").toString())
+                .assertFails(2, "PostgreSQL at 127.0.0.1:5432/x", "--db");
     }
 }
