@@ -64,4 +64,15 @@ class ReliabilityJarIT {
                 "jdbc:postgresql://127.0.0.1:5432/x?port=70000", "--out", tmp.resolve("ds").toString())
                 .assertFails(2, "PostgreSQL at 127.0.0.1:5432/x", "--db");
     }
+
+    /** SOURCE_DATE_EPOCH beyond year 9999 (up to Long.MAX_VALUE) or before year 1000 is exit 2 naming it. */
+    @Test
+    void aSourceDateEpochOutsideFourDigitYearsIsAUsageErrorNamingIt() {
+        for (String seconds : new String[] {Long.toString(Long.MAX_VALUE), "253402300800", "-62135596801"}) {
+            SynthLayout out = new SynthLayout(tmp.resolve("s" + seconds.length()));
+            CliRun run = dsgen(Map.of("SOURCE_DATE_EPOCH", seconds), out.args("--dev"))
+                    .assertFails(2, "SOURCE_DATE_EPOCH", seconds);
+            out.assertNoOutputs(run);
+        }
+    }
 }
