@@ -97,8 +97,6 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
                 reason = "missing required key '" + missing.group(1) + "'";
             }
             throw DsgenException.input("malformed schema " + file + where(e.getLocation()) + ": " + reason + " (--schema)");
-        } catch (IOException e) {
-            throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
         }
     }
 
