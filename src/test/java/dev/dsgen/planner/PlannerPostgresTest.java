@@ -273,15 +273,16 @@ class PlannerPostgresTest {
     void aConnectionLostMidBuildIsExit5() throws Exception {
         String url = createDatabase("lost_mid_build");
         new PlannerSimulator(new SimulateConfig(20, LocalDate.of(2025, 1, 1), 3, url, 5, true)).run();
-        PlannerBuild build = new PlannerBuild(PlannerTestSupport.config(url, tmp.resolve("ds"), LocalDate.of(2025, 1, 3),
-                LocalDate.of(2025, 1, 1), false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE);
-        build.afterSnapshotExported = () -> {
+        Runnable dropSessions = () -> {
             try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dsgen'");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         };
+        PlannerBuild build = new PlannerBuild(PlannerTestSupport.config(url, tmp.resolve("ds"), LocalDate.of(2025, 1, 3),
+                LocalDate.of(2025, 1, 1), false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE,
+                dropSessions);
         dev.dsgen.core.DsgenException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.dsgen.core.DsgenException.class, build::run);
         assertEquals(dev.dsgen.core.ExitCode.EXTERNAL, e.exitCode(), e.getMessage());
