@@ -37,6 +37,7 @@ public final class Dsgen implements Runnable {
         cmd.setExecutionExceptionHandler(Dsgen::handleExecutionException);
         cmd.setParameterExceptionHandler(Dsgen::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cmd);
         return cmd;
     }
 
@@ -135,6 +136,9 @@ public final class Dsgen implements Runnable {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        if (ex.getCause() instanceof DsgenException de) {
+            return report(err, de); // a converter that delegates to the domain names the flag itself
+        }
         String message = ex.getMessage();
         int nl = message.indexOf('\n');
         String first = nl < 0 ? message : message.substring(0, nl);
