@@ -14,18 +14,18 @@ final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "bash or zsh (default: ${DEFAULT-VALUE}).")
-    String shell;
+    /** The shells picocli's completion script runs in. */
+    enum Shell { bash, zsh }
+
+    @Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Shell shell;
 
     @Override
     public Integer call() {
-        if (!shell.equals("bash") && !shell.equals("zsh")) {
-            throw dev.dsgen.core.DsgenException.usage("unknown shell '" + shell + "' (SHELL; use bash or zsh)");
-        }
         var root = spec.commandLine().getParent();
         String script = AutoComplete.bash("dsgen", root);
         var out = spec.commandLine().getOut();
-        if (shell.equals("zsh")) {
+        if (shell == Shell.zsh) {
             // picocli's script is bash; zsh runs it through bashcompinit.
             out.print("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
         }

@@ -58,22 +58,21 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             throw DsgenException.input("config file not found: " + file + " (--config)");
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw DsgenException.input("malformed JSON in config " + file + " at line "
+            throw DsgenException.input(file + ": malformed JSON at line "
                     + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "
                     + Json.reason(e) + " (--config)");
         } catch (IOException e) {
-            throw DsgenException.input("cannot read config " + file + ": " + e.getMessage() + " (--config)");
+            throw DsgenException.input("cannot read config file " + file + ": " + e.getMessage() + " (--config)");
         }
         if (root == null || !root.isObject()) {
-            throw DsgenException.input("config " + file + " must hold one JSON object (--config)");
+            throw DsgenException.input(file + ": must hold one JSON object of option defaults (--config)");
         }
         Map<String, String> values = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
             if (v.isContainerNode()) {
-                throw DsgenException.input("config " + file + ": key '" + e.getKey()
-                        + "' must be a string, number or boolean (--config)");
+                throw DsgenException.input(file + ": key \"" + e.getKey() + "\": must be a string, number or boolean (--config)");
             }
             values.put(e.getKey(), v.isNull() ? null : v.asText());
         }
@@ -84,32 +83,60 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     void checkKeys(CommandSpec spec) {
         Set<String> known = new TreeSet<>();
         for (OptionSpec o : spec.options()) {
-            known.add(strip(o.longestName()));
+            known.add(key(o));
         }
         List<String> unknown = new ArrayList<>();
         for (String key : values.keySet()) {
             if (!known.contains(key) || key.equals("config")) {
-                unknown.add(key);
+                unknown.add("\"" + key + "\"");
             }
         }
         if (!unknown.isEmpty()) {
-            throw DsgenException.usage("unknown key" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + " in config " + file + " for '" + spec.qualifiedName() + "' (--config; keys are long option names without dashes)");
+            throw DsgenException.usage(file + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " for '" + spec.qualifiedName() + "' (--config; keys are long option names without dashes)");
         }
+    }
+
+    /** Whether the file gives {@code option} a value. */
+    boolean has(OptionSpec option) {
+        return values.containsKey(key(option));
+    }
+
+    /**
+     * Whether the value {@code option} has came from this file: the file gives one and no name of
+     * the option is among the command-line arguments.
+     */
+    boolean supplied(OptionSpec option, String[] args) {
+        if (!has(option)) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            for (String name : option.names()) {
+                if (a.equals(name) || a.startsWith(name + "=")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code dsgen.json: key "n-leads": must be at least 1, got 0 (--config)}. */
+    DsgenException badValue(OptionSpec option, String reason) {
+        return DsgenException.usage(file + ": key \"" + key(option) + "\": " + reason + " (--config)");
     }
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec option) {
-            String key = strip(option.longestName());
-            if (values.containsKey(key)) {
-                return values.get(key);
-            }
+        if (argSpec instanceof OptionSpec option && values.containsKey(key(option))) {
+            return values.get(key(option));
         }
         return argSpec.defaultValue();
     }
 
-    private static String strip(String name) {
-        return name.replaceFirst("^-+", "");
+    private static String key(OptionSpec option) {
+        return option.longestName().replaceFirst("^-+", "");
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** The root command: lists the generators, prints version, help and the exit-code table. */
@@ -37,6 +38,7 @@ public final class Dsgen implements Runnable {
         cmd.setExecutionExceptionHandler(Dsgen::handleExecutionException);
         cmd.setParameterExceptionHandler(Dsgen::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cmd);
         return cmd;
     }
 
@@ -135,6 +137,14 @@ public final class Dsgen implements Runnable {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        if (cmd.getCommandSpec().defaultValueProvider() instanceof ConfigDefaults config
+                && ex.getArgSpec() instanceof OptionSpec option && config.supplied(option, args)) {
+            // The bad value came from the config file: name the file and key, not a flag the user never typed.
+            return report(err, config.badValue(option, reason(ex)));
+        }
+        if (ex.getCause() instanceof DsgenException de) {
+            return report(err, de); // a converter that delegates to the domain names the flag itself
+        }
         String message = ex.getMessage();
         int nl = message.indexOf('\n');
         String first = nl < 0 ? message : message.substring(0, nl);
@@ -145,6 +155,22 @@ public final class Dsgen implements Runnable {
                 + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
+    }
+
+    /** What is wrong with a value, without the option it was given to. */
+    private static String reason(CommandLine.ParameterException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof CommandLine.TypeConversionException) {
+            return cause.getMessage();
+        }
+        if (cause instanceof DsgenException de) {
+            String m = de.getMessage();
+            int where = m.lastIndexOf(" (");
+            return where < 0 ? m : m.substring(0, where);
+        }
+        String m = ex.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** Prints the version from the build. */

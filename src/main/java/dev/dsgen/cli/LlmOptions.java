@@ -11,7 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * LLM options shared by every subcommand that asks a model (ranking-queries, conversations,
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
  * never from a flag value, and is never printed or written.
  */
 public final class LlmOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--llm-base-url", paramLabel = "URL",
             description = "OpenAI-compatible API base URL (OpenAI, vLLM, Ollama, llama.cpp, LM Studio); else OPENAI_BASE_URL, else "
                     + LlmSettings.DEFAULT_BASE_URL + ". A loopback URL needs no key.")
@@ -72,14 +77,13 @@ public final class LlmOptions {
         }
         String m = firstNonBlank(model, env.apply("DSGEN_LLM_MODEL"), LlmSettings.DEFAULT_MODEL).strip();
         if (concurrency < 1 || concurrency > 64) {
-            throw DsgenException.usage("--llm-concurrency must be between 1 and 64, got " + concurrency + " (--llm-concurrency)");
+            throw OptionError.of(spec, "--llm-concurrency", "must be between 1 and 64, got " + concurrency);
         }
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
-            throw DsgenException.usage("--llm-timeout must be more than 0 and at most 3600 seconds, got " + timeoutSeconds
-                    + " (--llm-timeout)");
+            throw OptionError.of(spec, "--llm-timeout", "must be more than 0 and at most 3600 seconds, got " + timeoutSeconds);
         }
         if (maxRetries < 0 || maxRetries > 20) {
-            throw DsgenException.usage("--llm-max-retries must be between 0 and 20, got " + maxRetries + " (--llm-max-retries)");
+            throw OptionError.of(spec, "--llm-max-retries", "must be between 0 and 20, got " + maxRetries);
         }
         String key = dryRun ? null : key(env);
         LlmSettings s = new LlmSettings(uri, m, key, concurrency, Duration.ofMillis((long) (timeoutSeconds * 1000)),

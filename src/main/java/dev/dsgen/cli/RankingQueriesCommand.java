@@ -7,7 +7,6 @@ import dev.dsgen.ranking.RankingQueries;
 import dev.dsgen.ranking.RankingSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +49,9 @@ final class RankingQueriesCommand implements Callable<Integer> {
     int negativesPerQuery;
 
     @Option(names = "--negative-strategy", defaultValue = "mix", paramLabel = "S",
-            description = "random, sector, bm25 (Lucene hard negatives) or mix (cycles bm25, sector, random) (default: ${DEFAULT-VALUE}).")
-    String negativeStrategy;
+            description = "${COMPLETION-CANDIDATES}: bm25 draws Lucene hard negatives, mix cycles bm25, sector and random "
+                    + "(default: ${DEFAULT-VALUE}).")
+    NegativeStrategy negativeStrategy;
 
     @Option(names = "--resume",
             description = "Append to an existing --output made with the same seed, counts and inputs, skipping clusters it holds; "
@@ -100,21 +100,13 @@ final class RankingQueriesCommand implements Callable<Integer> {
 
     RankingConfig toConfig() {
         if (clusters < 1) {
-            throw DsgenException.usage("--clusters must be at least 1, got " + clusters + " (--clusters)");
+            throw OptionError.of(spec, "--clusters", "must be at least 1, got " + clusters);
         }
         if (queriesPerCluster < 3 || queriesPerCluster > 5) {
-            throw DsgenException.usage("--queries-per-cluster must be 3, 4 or 5, got " + queriesPerCluster + " (--queries-per-cluster)");
+            throw OptionError.of(spec, "--queries-per-cluster", "must be 3, 4 or 5, got " + queriesPerCluster);
         }
         if (negativesPerQuery < 1 || negativesPerQuery > 50) {
-            throw DsgenException.usage("--negatives-per-query must be between 1 and 50, got " + negativesPerQuery
-                    + " (--negatives-per-query)");
-        }
-        NegativeStrategy strategy;
-        try {
-            strategy = NegativeStrategy.valueOf(negativeStrategy.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DsgenException.usage("--negative-strategy must be random, sector, bm25 or mix, got '" + negativeStrategy
-                    + "' (--negative-strategy)");
+            throw OptionError.of(spec, "--negatives-per-query", "must be between 1 and 50, got " + negativesPerQuery);
         }
         // --resume asks to extend the output, so it counts as an explicit --overwrite.
         boolean replace = resume && overwrite.overwrite == null || overwrite.decide(dryRun.dryRun);
@@ -123,7 +115,7 @@ final class RankingQueriesCommand implements Callable<Integer> {
                     + "with --no-overwrite (--resume)");
         }
         return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
-                .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(strategy)
+                .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(negativeStrategy)
                 .resume(resume).seed(seed.seed).threads(threads.resolve()).overwrite(replace)
                 .dryRun(dryRun.dryRun).llm(llm.toSettings(dryRun.dryRun, seed.seed, System::getenv)).build();
     }

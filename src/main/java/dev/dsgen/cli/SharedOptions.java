@@ -35,10 +35,10 @@ final class SharedOptions {
         @Option(names = "--reference-time", paramLabel = "TIME",
                 description = "\"Now\" for timestamps inside data (ISO date or instant); else SOURCE_DATE_EPOCH, else "
                         + "2025-01-01T00:00:00Z.")
-        String referenceTime;
+        Instant referenceTime;
 
         Instant resolve() {
-            return ReferenceTime.resolve(referenceTime, System.getenv("SOURCE_DATE_EPOCH"));
+            return referenceTime != null ? referenceTime : ReferenceTime.resolve(null, System.getenv("SOURCE_DATE_EPOCH"));
         }
     }
 

@@ -64,19 +64,20 @@ final class SynthEntitiesCommand implements Callable<Integer> {
 
     @Option(names = "--split", defaultValue = "70/15/15", paramLabel = "T/V/T",
             description = "Train/valid/test percentages, by entity (default: ${DEFAULT-VALUE}).")
-    String split;
+    Split split;
 
     @Option(names = "--pii", defaultValue = "plain", paramLabel = "MODE",
-            description = "plain or hashed: sha256(salt + value) for direct identifiers (default: ${DEFAULT-VALUE}).")
-    String pii;
+            description = "${COMPLETION-CANDIDATES}; hashed writes sha256(salt + value) for direct identifiers "
+                    + "(default: ${DEFAULT-VALUE}).")
+    PiiMode pii;
 
     @Option(names = "--pii-salt-file", paramLabel = "FILE",
             description = "File holding the PII salt (else the DSGEN_PII_SALT environment variable).")
     Path piiSaltFile;
 
     @Option(names = "--locale", defaultValue = "US+CA", paramLabel = "L",
-            description = "US, CA or US+CA (default: ${DEFAULT-VALUE}).")
-    String locale;
+            description = "Where people live: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    LocaleMix locale;
 
     @Option(names = "--dev", description = "Small dev mode: 1000/1000/1000 records; record-count gate 100.")
     boolean dev;
@@ -105,7 +106,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
-        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose)).run();
+        var progress = TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose);
+        var result = new SynthEntities(cfg, progress).run();
         if (!logging.quiet) {
             SynthEntities.printSummary(result, spec.commandLine().getOut());
         }
@@ -119,17 +121,12 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         rate(dupRate, "--dup-rate");
         rate(overlap, "--overlap");
         if (negRatio < 3 || negRatio > 5) {
-            throw DsgenException.usage("--neg-ratio must be 3, 4 or 5, got " + negRatio + " (--neg-ratio)");
+            throw OptionError.of(spec, "--neg-ratio", "must be 3, 4 or 5, got " + negRatio);
         }
-        PiiMode mode = switch (pii.toLowerCase(java.util.Locale.ROOT)) {
-            case "plain" -> PiiMode.PLAIN;
-            case "hashed" -> PiiMode.HASHED;
-            default -> throw DsgenException.usage("--pii must be plain or hashed, got '" + pii + "' (--pii)");
-        };
-        String salt = mode == PiiMode.HASHED ? salt() : null;
+        String salt = pii == PiiMode.HASHED ? salt() : null;
         return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
-                new SynthConfig.Population(dupRate, overlap, LocaleMix.parse(locale)),
-                new SynthConfig.Pairs(negRatio, Split.parse(split)), new SynthConfig.Pii(mode, salt),
+                new SynthConfig.Population(dupRate, overlap, locale),
+                new SynthConfig.Pairs(negRatio, split), new SynthConfig.Pii(pii, salt),
                 new SynthConfig.Outputs(outdir, pairsOut, summary),
                 new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun)));
     }
@@ -156,17 +153,17 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         return env;
     }
 
-    private static int count(Integer value, int fallback, String flag) {
+    private int count(Integer value, int fallback, String flag) {
         int v = value == null ? fallback : value;
         if (v < 1) {
-            throw DsgenException.usage(flag + " must be at least 1, got " + v + " (" + flag + ")");
+            throw OptionError.of(spec, flag, "must be at least 1, got " + v);
         }
         return v;
     }
 
-    private static void rate(double v, String flag) {
+    private void rate(double v, String flag) {
         if (!(v >= 0 && v <= 1)) {
-            throw DsgenException.usage(flag + " must be in [0, 1], got " + v + " (" + flag + ")");
+            throw OptionError.of(spec, flag, "must be in [0, 1], got " + v);
         }
     }
 }

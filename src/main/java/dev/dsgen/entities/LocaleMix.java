@@ -1,7 +1,5 @@
 package dev.dsgen.entities;
 
-import dev.dsgen.core.DsgenException;
-
 /** Which countries people live in: {@code US}, {@code CA}, or the default blend {@code US+CA}. */
 public enum LocaleMix {
     US(1.0), CA(0.0), US_CA(0.8);
@@ -20,12 +18,9 @@ public enum LocaleMix {
         return this == US_CA ? "US+CA" : name();
     }
 
-    public static LocaleMix parse(String text) {
-        return switch (text.trim().toUpperCase(java.util.Locale.ROOT)) {
-            case "US" -> US;
-            case "CA" -> CA;
-            case "US+CA", "CA+US", "US,CA" -> US_CA;
-            default -> throw DsgenException.usage("unknown locale '" + text + "' (--locale; use US, CA or US+CA)");
-        };
+    /** As users write it: {@code US}, {@code CA} or {@code US+CA}. */
+    @Override
+    public String toString() {
+        return label();
     }
 }

@@ -18,19 +18,6 @@ public record Split(int train, int valid, int test) {
         }
     }
 
-    public static Split parse(String text) {
-        String[] parts = text.trim().split("/");
-        if (parts.length != 3) {
-            throw DsgenException.usage("split must look like 70/15/15, got '" + text + "' (--split)");
-        }
-        try {
-            return new Split(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                    Integer.parseInt(parts[2].trim()));
-        } catch (NumberFormatException e) {
-            throw DsgenException.usage("split must look like 70/15/15, got '" + text + "' (--split)");
-        }
-    }
-
     /** 0 train, 1 valid, 2 test. */
     public int of(long seed, int entity) {
         int bucket = (int) Long.remainderUnsigned(Seeds.mix(seed, STREAM, entity), 100);

@@ -15,6 +15,12 @@ public enum NegativeStrategy {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** As users write it: the {@link #key()}. */
+    @Override
+    public String toString() {
+        return key();
+    }
+
     /** The strategy of negative slot {@code i} of a query. */
     NegativeStrategy slot(int i) {
         if (this != MIX) {

@@ -99,10 +99,11 @@ class SynthEntitiesUsageErrorTest {
     }
 
     @Test
-    void configValueOfTheWrongTypeIsAUsageErrorNamingTheOption() throws IOException {
+    void configValueOfTheWrongTypeIsAUsageErrorNamingTheFileAndKey() throws IOException {
         Path config = Files.writeString(tmp.resolve("dsgen.json"), "{\"n-leads\": \"many\"}\n");
         SynthLayout out = new SynthLayout(tmp);
-        CliRun run = CliRun.inProcess(out.args("--dev", "--config", config.toString())).assertFails(2, "--n-leads");
+        CliRun run = CliRun.inProcess(out.args("--dev", "--config", config.toString()))
+                .assertFails(2, "dsgen.json: key \"n-leads\"", "'many'", "(--config)");
         out.assertNoOutputs(run);
     }
 

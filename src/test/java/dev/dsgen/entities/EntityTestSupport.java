@@ -108,7 +108,7 @@ final class EntityTestSupport {
     /** A --dev-like config writing under {@code dir}. */
     static SynthConfig config(Path dir, long seed, int leads, int sales, int financial, PiiMode pii, int threads) {
         return new SynthConfig(SAMPLE_SCHEMA, new SynthConfig.Counts(leads, sales, financial, true),
-                new SynthConfig.Population(0.1, 0.4, LocaleMix.US_CA), new SynthConfig.Pairs(4, Split.parse("70/15/15")),
+                new SynthConfig.Population(0.1, 0.4, LocaleMix.US_CA), new SynthConfig.Pairs(4, new Split(70, 15, 15)),
                 pii == PiiMode.HASHED ? new SynthConfig.Pii(pii, SALT) : SynthConfig.Pii.PLAIN,
                 new SynthConfig.Outputs(dir.resolve("synth"), dir.resolve("pairs"), dir.resolve("reports/synth_summary.json")),
                 new SynthConfig.Run(seed, ReferenceTime.DEFAULT, threads, true));

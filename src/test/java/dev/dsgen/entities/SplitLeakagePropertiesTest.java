@@ -46,7 +46,7 @@ class SplitLeakagePropertiesTest {
                     + " FROM (" + sides + ") GROUP BY entity HAVING count(DISTINCT file) > 1 ORDER BY entity LIMIT 5");
             assertEquals(List.of(), leaked, "entities in more than one split (seed " + seed + ")");
             // And the split is the documented function of (seed, the entity's group).
-            Split split = Split.parse("70/15/15");
+            Split split = new Split(70, 15, 15);
             PersonFactory persons = new PersonFactory(seed, ReferenceData.get(), LocaleMix.US_CA, 2025);
             for (Map<String, String> row : query("SELECT DISTINCT entity, file FROM (" + sides + ")")) {
                 int entity = Integer.parseInt(row.get("entity").substring(1));
@@ -59,7 +59,7 @@ class SplitLeakagePropertiesTest {
 
     @Property(tries = 50)
     void splitOfAnEntityIsStableAndFollowsThePercentages(@ForAll long seed) {
-        Split split = Split.parse("70/15/15");
+        Split split = new Split(70, 15, 15);
         int[] counts = new int[3];
         for (int e = 0; e < 4000; e++) {
             int s = split.of(seed, e);
