@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.HttpAuth;
 import dev.dsgen.llm.LlmSettings;
+import dev.dsgen.llm.ResponseCache;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -86,6 +87,9 @@ public final class LlmOptions {
             throw OptionError.of(spec, "--llm-max-retries", "must be between 0 and 20, got " + maxRetries);
         }
         String key = dryRun ? null : key(env);
+        if (!dryRun && cache != null) {
+            ResponseCache.checkUsable(cache); // before any work: a cache that cannot be written would lose paid answers
+        }
         LlmSettings s = new LlmSettings(uri, m, key, concurrency, Duration.ofMillis((long) (timeoutSeconds * 1000)),
                 maxRetries, 2, cache, Duration.ofMillis(500), Duration.ofSeconds(30), seed);
         if (!dryRun && key == null && !s.loopback()) {

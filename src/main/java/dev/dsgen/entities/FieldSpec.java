@@ -112,6 +112,9 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
     }
 
     private static String bound(double v) {
+        if (Double.isInfinite(v)) {
+            return "a number too large for a double";
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

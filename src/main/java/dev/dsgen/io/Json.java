@@ -156,8 +156,9 @@ public final class Json {
         return "'" + key + "' is defined twice in one object (" + first + " and " + at(e.getLocation()) + ")";
     }
 
+    /** The line only: Jackson reports the second key's column after it, the first one's before it. */
     private static String at(JsonLocation loc) {
-        return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return loc == null ? "?" : "line " + loc.getLineNr();
     }
 
     /**

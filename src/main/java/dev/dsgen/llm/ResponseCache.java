@@ -2,6 +2,7 @@ package dev.dsgen.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsgen.core.DsgenException;
 import dev.dsgen.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,32 @@ public final class ResponseCache {
 
     private final Path dir;
 
+    /** @param dir the cache folder; checked by {@link #checkUsable} */
     public ResponseCache(Path dir) {
+        checkUsable(dir);
         this.dir = dir;
+    }
+
+    /**
+     * Checks, before the first request, that answers can be stored under {@code dir}: it is a
+     * writable folder, or the nearest existing folder above it is writable (it is made on the first
+     * answer). Otherwise exit 2 naming --llm-cache, rather than a failure after answers were paid
+     * for and lost.
+     */
+    public static void checkUsable(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw DsgenException.usage("the LLM cache " + dir + " cannot be a folder: " + p + " is a file (--llm-cache)");
+        }
+        if (!Files.isWritable(p)) {
+            throw DsgenException.usage("the LLM cache " + dir + " cannot be written: " + p + " is not writable (--llm-cache)");
+        }
     }
 
     /** The canonical request (sorted keys) that the key hashes. */

@@ -98,11 +98,11 @@ final class SqlFailures {
 
     /** A DuckDB failure to read or write its files (as opposed to a failing query). */
     private static final java.util.regex.Pattern DUCKDB_IO = java.util.regex.Pattern.compile(
-            "IO Error|Could not (read|write|open|create|truncate|sync|fsync)|No space left|[Dd]isk is full");
+            "IO Error|(Could not|Cannot) (read|write|open|create|truncate|sync|fsync)|No space left|[Dd]isk is full");
     private static final java.util.regex.Pattern DUCKDB_PREFIX = java.util.regex.Pattern.compile(
             "^(?:[A-Za-z]+ )*Error: |^Failed to commit: ");
     private static final java.util.regex.Pattern DUCKDB_FILE_REASON = java.util.regex.Pattern.compile(
-            "^[A-Z][a-z]+ not [a-z]+ (?:\\w+ )*(?:from |to )?file \"[^\"]*\": (.+)$");
+            "^(?:Could not|Cannot) [a-z]+ (?:from |to )?file \"[^\"]*\": (.+)$");
 
     /**
      * DuckDB's text without its own prefixes ("IO Error: ", "TransactionContext Error: Failed to

@@ -81,7 +81,7 @@ class StrictInputCliTest {
         "{\"name\": \"y\", \"type\": \"vehicle_year\", \"min\": 2020, \"max\": 2010} | min 2020 is above max 2010",
         "{\"name\": \"n\", \"type\": \"integer\", \"min\": 5, \"max\": 1} | min 5 is above max 1",
         "{\"name\": \"d\", \"type\": \"decimal\", \"min\": 9, \"max\": 1.5} | min 9 is above max 1.5",
-        "{\"name\": \"d\", \"type\": \"decimal\", \"min\": 1, \"max\": 1e400} | got Infinity",
+        "{\"name\": \"d\", \"type\": \"decimal\", \"min\": 1, \"max\": 1e400} | got a number too large for a double",
         "{\"name\": \"n\", \"type\": \"integer\", \"min\": -1e300, \"max\": 0} | 'n': min and max must be numbers",
         "{\"name\": \"e\", \"type\": \"enum\", \"values\": [\"a\", \"b\"], \"weights\": [0, 0]} | all zero",
         "{\"name\": \"t\", \"type\": \"timestamp\", \"days_back\": 2000000000} | days_back must be from 1 to"})
