@@ -1,6 +1,7 @@
 package dev.dsgen.cli;
 
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.llm.LlmSettings;
 import dev.dsgen.ranking.NegativeStrategy;
 import dev.dsgen.ranking.RankingConfig;
 import dev.dsgen.ranking.RankingQueries;
@@ -114,9 +115,13 @@ final class RankingQueriesCommand implements Callable<Integer> {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");
         }
+        int workers = threads.resolve();
+        LlmSettings settings = llm.toSettings(dryRun.dryRun, seed.seed, System::getenv);
+        var flags = EffectiveFlags.of(spec).resolved("--threads", workers).resolved("--overwrite", replace)
+                .resolved("--llm-base-url", settings.safeBaseUrl()).resolved("--llm-model", settings.model()).toMap();
         return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
                 .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(negativeStrategy)
-                .resume(resume).seed(seed.seed).threads(threads.resolve()).overwrite(replace)
-                .dryRun(dryRun.dryRun).llm(llm.toSettings(dryRun.dryRun, seed.seed, System::getenv)).build();
+                .resume(resume).seed(seed.seed).threads(workers).overwrite(replace).dryRun(dryRun.dryRun).llm(settings)
+                .flags(flags).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.entities.LocaleMix;
 import dev.dsgen.entities.PiiMode;
+import dev.dsgen.entities.SchemaFile;
 import dev.dsgen.entities.Split;
 import dev.dsgen.entities.SynthConfig;
 import dev.dsgen.entities.SynthEntities;
@@ -26,7 +27,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--schema", paramLabel = "FILE",
-            description = "Entity field schema (default: the bundled samples/automotive_schemas.json).")
+            description = "Entity field schema (default: the " + SchemaFile.BUNDLED_DESCRIPTION + ", read from inside "
+                    + "dsgen, so it works from any folder).")
     Path schema;
 
     @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
@@ -124,11 +126,16 @@ final class SynthEntitiesCommand implements Callable<Integer> {
             throw OptionError.of(spec, "--neg-ratio", "must be 3, 4 or 5, got " + negRatio);
         }
         String salt = pii == PiiMode.HASHED ? salt() : null;
+        SynthConfig.Run run = new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun));
+        var flags = EffectiveFlags.of(spec).resolved("--schema", schema == null ? SchemaFile.BUNDLED_DESCRIPTION : schema)
+                .resolved("--n-leads", leads).resolved("--n-sales", sales).resolved("--n-financial", financial)
+                .resolved("--reference-time", run.referenceTime()).resolved("--threads", run.threads())
+                .resolved("--overwrite", run.overwrite()).toMap();
         return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
                 new SynthConfig.Population(dupRate, overlap, locale),
                 new SynthConfig.Pairs(negRatio, split), new SynthConfig.Pii(pii, salt),
                 new SynthConfig.Outputs(outdir, pairsOut, summary),
-                new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun)));
+                run, flags);
     }
 
     private String salt() {

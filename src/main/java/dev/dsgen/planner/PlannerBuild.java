@@ -113,7 +113,7 @@ public final class PlannerBuild {
                 meta.output(folder.target(PARQUET), file.sha256Hex(), Files.size(parquet), rows);
                 meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
                 meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
-                flags(meta, db);
+                meta.flags(cfg.flags());
                 meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
                 meta.validation(v.report().toMap());
@@ -133,15 +133,6 @@ public final class PlannerBuild {
     /** Checks an {@code --mlflow-uri} value's form (exit 2). */
     public static void checkMlflowUri(String uri) {
         MlflowLogger.checkUri(uri);
-    }
-
-    private void flags(RunMetadata meta, PlannerDb db) {
-        meta.flag("date", cfg.date()).flag("start", cfg.start()).flag("end", cfg.end()).flag("db", db.where())
-                .flag("out", cfg.out()).flag("as-known-at", cfg.asKnownAt())
-                .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
-                .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
-                .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
-                .flag("overwrite", cfg.overwrite()).flag("dry-run", cfg.dryRun());
     }
 
     /** A TIMESTAMP literal both databases read the same way (whole seconds, UTC). */

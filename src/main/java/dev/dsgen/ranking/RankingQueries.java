@@ -255,7 +255,7 @@ public final class RankingQueries {
             }
             meta.output(cfg.output(), dataSha, Files.size(dataTemp), (long) records.size());
             meta.output(cfg.summary(), summaryTemp, null);
-            flags(meta);
+            meta.flags(cfg.flags());
             meta.validation(report.toMap());
             meta.extra("complete", complete);
             meta.extra("graph", graph.counts());
@@ -446,15 +446,6 @@ public final class RankingQueries {
             u.put("fallbacks", (long) clusters);
         }
         return u;
-    }
-
-    private void flags(RunMetadata meta) {
-        meta.flag("input", cfg.input()).flag("output", cfg.output()).flag("summary", cfg.summary())
-                .flag("clusters", cfg.clusters()).flag("queries-per-cluster", cfg.queriesPerCluster())
-                .flag("negatives-per-query", cfg.negativesPerQuery()).flag("negative-strategy", cfg.negativeStrategy().key())
-                .flag("resume", cfg.resume()).flag("seed", cfg.seed()).flag("overwrite", cfg.overwrite())
-                .flag("dry-run", cfg.dryRun()).flag("llm-base-url", cfg.llm().safeBaseUrl()).flag("llm-model", cfg.llm().model())
-                .flag("llm-concurrency", cfg.llm().concurrency()).flag("llm-cache", cfg.llm().cacheDir());
     }
 
     /** Draws sector and random negatives from sorted id lists. */
