@@ -50,8 +50,8 @@ final class RankingQueriesCommand implements Callable<Integer> {
     int negativesPerQuery;
 
     @Option(names = "--negative-strategy", defaultValue = "mix", paramLabel = "S",
-            description = "${COMPLETION-CANDIDATES}: bm25 draws Lucene hard negatives, mix cycles bm25, sector and random "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How negatives are drawn, one of ${COMPLETION-CANDIDATES}: bm25 gives Lucene hard negatives, "
+                    + "mix cycles bm25, sector and random (default: ${DEFAULT-VALUE}).")
     NegativeStrategy negativeStrategy;
 
     @Option(names = "--resume",

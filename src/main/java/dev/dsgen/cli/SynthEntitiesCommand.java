@@ -69,8 +69,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Split split;
 
     @Option(names = "--pii", defaultValue = "plain", paramLabel = "MODE",
-            description = "${COMPLETION-CANDIDATES}; hashed writes sha256(salt + value) for direct identifiers "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How direct identifiers are written, one of ${COMPLETION-CANDIDATES}: hashed writes "
+                    + "sha256(salt + value) (default: ${DEFAULT-VALUE}).")
     PiiMode pii;
 
     @Option(names = "--pii-salt-file", paramLabel = "FILE",
@@ -78,7 +78,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Path piiSaltFile;
 
     @Option(names = "--locale", defaultValue = "US+CA", paramLabel = "L",
-            description = "Where people live: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Where people live, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     LocaleMix locale;
 
     @Option(names = "--dev", description = "Small dev mode: 1000/1000/1000 records; record-count gate 100.")
