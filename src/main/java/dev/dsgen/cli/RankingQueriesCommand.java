@@ -110,7 +110,7 @@ final class RankingQueriesCommand implements Callable<Integer> {
             throw OptionError.of(spec, "--negatives-per-query", "must be between 1 and 50, got " + negativesPerQuery);
         }
         // --resume asks to extend the output, so it counts as an explicit --overwrite.
-        boolean replace = resume && overwrite.overwrite == null || overwrite.decide(dryRun.dryRun);
+        boolean replace = (resume && overwrite.overwrite == null) || overwrite.decide(dryRun.dryRun);
         if (resume && !replace) {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");

@@ -134,8 +134,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
                 new SynthConfig.Population(dupRate, overlap, locale),
                 new SynthConfig.Pairs(negRatio, split), new SynthConfig.Pii(pii, salt),
-                new SynthConfig.Outputs(outdir, pairsOut, summary),
-                run, flags);
+                new SynthConfig.Outputs(outdir, pairsOut, summary), run, flags);
     }
 
     private String salt() {
