@@ -17,7 +17,7 @@ final class CompletionCommand implements Callable<Integer> {
     /** The shells picocli's completion script runs in. */
     enum Shell { bash, zsh }
 
-    @Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Parameters(paramLabel = "SHELL", defaultValue = "bash", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Shell shell;
 
     @Override

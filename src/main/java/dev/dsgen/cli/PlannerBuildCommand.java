@@ -118,10 +118,15 @@ final class PlannerBuildCommand implements Callable<Integer> {
         if (mlflow != null) {
             PlannerBuild.checkMlflowUri(mlflow);
         }
+        boolean replace = overwrite.decide(dryRun.dryRun);
+        var flags = EffectiveFlags.of(spec).resolved("--start", first).resolved("--end", last)
+                .resolved("--db", BuildConfig.shownDb(db))
+                .resolved("--mlflow-uri", mlflow == null ? null : BuildConfig.shownMlflowUri(mlflow))
+                .resolved("--overwrite", replace).toMap();
         return BuildConfig.builder().date(date).start(first).end(last).dbUrl(db).out(out).asKnownAt(asKnownAt)
                 .maxStalenessMicros(staleness == null ? null : staleness.micros())
                 .stalenessText(staleness == null ? null : staleness.text()).minRows(minRows).mlflowUri(mlflow)
                 .mlflowExperiment(mlflowExperiment).mlflowOptional(mlflowOptional).seed(seed.seed)
-                .overwrite(overwrite.decide(dryRun.dryRun)).dryRun(dryRun.dryRun).build();
+                .overwrite(replace).flags(flags).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.dsgen.cli;
 
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.llm.LlmSettings;
 import dev.dsgen.ranking.NegativeStrategy;
 import dev.dsgen.ranking.RankingConfig;
 import dev.dsgen.ranking.RankingQueries;
@@ -49,8 +50,8 @@ final class RankingQueriesCommand implements Callable<Integer> {
     int negativesPerQuery;
 
     @Option(names = "--negative-strategy", defaultValue = "mix", paramLabel = "S",
-            description = "${COMPLETION-CANDIDATES}: bm25 draws Lucene hard negatives, mix cycles bm25, sector and random "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How negatives are drawn, one of ${COMPLETION-CANDIDATES}: bm25 gives Lucene hard negatives, "
+                    + "mix cycles bm25, sector and random (default: ${DEFAULT-VALUE}).")
     NegativeStrategy negativeStrategy;
 
     @Option(names = "--resume",
@@ -109,14 +110,18 @@ final class RankingQueriesCommand implements Callable<Integer> {
             throw OptionError.of(spec, "--negatives-per-query", "must be between 1 and 50, got " + negativesPerQuery);
         }
         // --resume asks to extend the output, so it counts as an explicit --overwrite.
-        boolean replace = resume && overwrite.overwrite == null || overwrite.decide(dryRun.dryRun);
+        boolean replace = (resume && overwrite.overwrite == null) || overwrite.decide(dryRun.dryRun);
         if (resume && !replace) {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");
         }
+        int workers = threads.resolve();
+        LlmSettings settings = llm.toSettings(dryRun.dryRun, seed.seed, System::getenv);
+        var flags = EffectiveFlags.of(spec).resolved("--threads", workers).resolved("--overwrite", replace)
+                .resolved("--llm-base-url", settings.safeBaseUrl()).resolved("--llm-model", settings.model()).toMap();
         return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
                 .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(negativeStrategy)
-                .resume(resume).seed(seed.seed).threads(threads.resolve()).overwrite(replace)
-                .dryRun(dryRun.dryRun).llm(llm.toSettings(dryRun.dryRun, seed.seed, System::getenv)).build();
+                .resume(resume).seed(seed.seed).threads(workers).overwrite(replace).dryRun(dryRun.dryRun).llm(settings)
+                .flags(flags).build();
     }
 }

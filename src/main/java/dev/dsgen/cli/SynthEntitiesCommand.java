@@ -3,6 +3,7 @@ package dev.dsgen.cli;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.entities.LocaleMix;
 import dev.dsgen.entities.PiiMode;
+import dev.dsgen.entities.SchemaFile;
 import dev.dsgen.entities.Split;
 import dev.dsgen.entities.SynthConfig;
 import dev.dsgen.entities.SynthEntities;
@@ -26,7 +27,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--schema", paramLabel = "FILE",
-            description = "Entity field schema (default: the bundled samples/automotive_schemas.json).")
+            description = "Entity field schema (default: the " + SchemaFile.BUNDLED_DESCRIPTION + ", read from inside "
+                    + "dsgen, so it works from any folder).")
     Path schema;
 
     @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
@@ -67,8 +69,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Split split;
 
     @Option(names = "--pii", defaultValue = "plain", paramLabel = "MODE",
-            description = "${COMPLETION-CANDIDATES}; hashed writes sha256(salt + value) for direct identifiers "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How direct identifiers are written, one of ${COMPLETION-CANDIDATES}: hashed writes "
+                    + "sha256(salt + value) (default: ${DEFAULT-VALUE}).")
     PiiMode pii;
 
     @Option(names = "--pii-salt-file", paramLabel = "FILE",
@@ -76,7 +78,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Path piiSaltFile;
 
     @Option(names = "--locale", defaultValue = "US+CA", paramLabel = "L",
-            description = "Where people live: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Where people live, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     LocaleMix locale;
 
     @Option(names = "--dev", description = "Small dev mode: 1000/1000/1000 records; record-count gate 100.")
@@ -124,11 +126,15 @@ final class SynthEntitiesCommand implements Callable<Integer> {
             throw OptionError.of(spec, "--neg-ratio", "must be 3, 4 or 5, got " + negRatio);
         }
         String salt = pii == PiiMode.HASHED ? salt() : null;
+        SynthConfig.Run run = new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun));
+        var flags = EffectiveFlags.of(spec).resolved("--schema", schema == null ? SchemaFile.BUNDLED_DESCRIPTION : schema)
+                .resolved("--n-leads", leads).resolved("--n-sales", sales).resolved("--n-financial", financial)
+                .resolved("--reference-time", run.referenceTime()).resolved("--threads", run.threads())
+                .resolved("--overwrite", run.overwrite()).toMap();
         return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
                 new SynthConfig.Population(dupRate, overlap, locale),
                 new SynthConfig.Pairs(negRatio, split), new SynthConfig.Pii(pii, salt),
-                new SynthConfig.Outputs(outdir, pairsOut, summary),
-                new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun)));
+                new SynthConfig.Outputs(outdir, pairsOut, summary), run, flags);
     }
 
     private String salt() {

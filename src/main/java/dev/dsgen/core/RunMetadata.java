@@ -36,10 +36,13 @@ public final class RunMetadata {
         this.seed = seed;
     }
 
-    /** Records an effective flag value; secrets must never be passed here. */
-    public RunMetadata flag(String name, Object value) {
-        flags.put(name, value == null ? null : value instanceof Number || value instanceof Boolean
-                ? value : value.toString());
+    /**
+     * The run's effective flags, keyed by long option name without dashes; numbers and booleans
+     * stay as they are, anything else becomes its text. The caller leaves secrets out.
+     */
+    public RunMetadata flags(Map<String, ?> effective) {
+        effective.forEach((name, value) -> flags.put(name, value == null ? null
+                : value instanceof Number || value instanceof Boolean ? value : value.toString()));
         return this;
     }
 

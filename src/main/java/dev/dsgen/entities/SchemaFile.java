@@ -40,6 +40,8 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
 
     /** How the schema bundled in the JAR (a copy of samples/automotive_schemas.json) is named. */
     public static final String BUNDLED = "bundled:samples/automotive_schemas.json";
+    /** How help and the sidecar's flags name the default schema. */
+    public static final String BUNDLED_DESCRIPTION = "bundled schema (same as samples/automotive_schemas.json)";
     private static final String BUNDLED_RESOURCE = "/dev/dsgen/samples/automotive_schemas.json";
 
     /** Reads and checks a schema file; every failure is an input error naming file, line and column. */

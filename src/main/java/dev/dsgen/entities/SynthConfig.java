@@ -2,15 +2,22 @@ package dev.dsgen.entities;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one {@code synth-entities} run depends on, in groups a reader can tell apart by type.
  * Built by the CLI; the generator never sees picocli.
  *
  * @param schema the entity field schema, or null for the schema bundled in the JAR
+ * @param flags the effective value of every option, for the metadata sidecar (no secrets)
  */
 public record SynthConfig(Path schema, Counts counts, Population population, Pairs pairs, Pii pii, Outputs outputs,
-                          Run run) {
+                          Run run, Map<String, Object> flags) {
+    public SynthConfig {
+        flags = Collections.unmodifiableMap(new TreeMap<>(flags));
+    }
 
     /** How many records each source gets; {@code dev} lowers the record-count gate for small runs. */
     public record Counts(int leads, int sales, int financial, boolean dev) {

@@ -219,7 +219,7 @@ public final class SynthEntities {
             } else {
                 meta.input(cfg.schema());
             }
-            flags(meta);
+            meta.flags(cfg.flags());
             meta.validation(report.toMap());
             meta.extra("warnings", warnings);
             for (Path dir : List.of(cfg.outputs().outdir(), cfg.outputs().pairsOut())) {
@@ -230,15 +230,6 @@ public final class SynthEntities {
         }
         out.commit();
         return new Result(report, summary);
-    }
-
-    private void flags(RunMetadata meta) {
-        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outputs().outdir()).flag("pairs-out", cfg.outputs().pairsOut())
-                .flag("summary", cfg.outputs().summary()).flag("n-leads", cfg.counts().leads()).flag("n-sales", cfg.counts().sales())
-                .flag("n-financial", cfg.counts().financial()).flag("dup-rate", cfg.population().dupRate()).flag("overlap", cfg.population().overlap())
-                .flag("neg-ratio", cfg.pairs().negRatio()).flag("split", cfg.pairs().split()).flag("pii", cfg.pii().mode().name().toLowerCase())
-                .flag("locale", cfg.population().locale().label()).flag("dev", cfg.counts().dev()).flag("seed", cfg.run().seed())
-                .flag("reference-time", cfg.run().referenceTime()).flag("overwrite", cfg.run().overwrite());
     }
 
     /** Per-chunk output: CSV bytes for the source file and for truth, and noise counts. */

@@ -2,19 +2,26 @@ package dev.dsgen.planner;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code planner-dataset build}: the events of [start 00:00, end + 1 day 00:00) UTC become the
  * examples of {@code out/<date>/}. Built by name through {@link #builder()}, never by position.
  *
  * @param maxStalenessMicros null when no bound was given
- * @param mlflowUri null when not logging to MLflow (always with {@code dryRun}: the CLI drops it)
- * @param dryRun recorded in the sidecar's flags
+ * @param mlflowUri null when not logging to MLflow (always under --dry-run: the CLI drops it)
+ * @param flags the effective value of every option, for the metadata sidecar (no secrets)
  */
 public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String dbUrl, Path out, boolean asKnownAt,
                           Long maxStalenessMicros, String stalenessText, long minRows, String mlflowUri,
                           String mlflowExperiment, boolean mlflowOptional, long seed, boolean overwrite,
-                          boolean dryRun) {
+                          Map<String, Object> flags) {
+    public BuildConfig {
+        flags = Collections.unmodifiableMap(new TreeMap<>(flags));
+    }
+
     public Path folder() {
         return out.resolve(date.toString());
     }
@@ -25,6 +32,16 @@ public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String
 
     long endMicros() {
         return (end.toEpochDay() + 1) * PlannerSimulator.DAY;
+    }
+
+    /** How a {@code --db} URL is shown in the sidecar: where the data lives, never credentials or options. */
+    public static String shownDb(String jdbcUrl) {
+        return PlannerDb.of(jdbcUrl, true).where();
+    }
+
+    /** How an {@code --mlflow-uri} is shown in the sidecar: scheme, host, port and path only. */
+    public static String shownMlflowUri(String uri) {
+        return MlflowLogger.safe(uri);
     }
 
     public static Builder builder() {
@@ -47,7 +64,8 @@ public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String
         private boolean mlflowOptional;
         private long seed;
         private boolean overwrite;
-        private boolean dryRun;
+
+        private Map<String, Object> flags = Map.of();
 
         private Builder() {
         }
@@ -122,14 +140,15 @@ public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String
             return this;
         }
 
-        public Builder dryRun(boolean dryRun) {
-            this.dryRun = dryRun;
+        /** The effective value of every option, for the metadata sidecar; never a secret. */
+        public Builder flags(Map<String, Object> flags) {
+            this.flags = flags;
             return this;
         }
 
         public BuildConfig build() {
             return new BuildConfig(date, start, end, dbUrl, out, asKnownAt, maxStalenessMicros, stalenessText,
-                    minRows, mlflowUri, mlflowExperiment, mlflowOptional, seed, overwrite, dryRun);
+                    minRows, mlflowUri, mlflowExperiment, mlflowOptional, seed, overwrite, flags);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class PlannerBuild {
                 meta.output(folder.target(PARQUET), file.sha256Hex(), Files.size(parquet), rows);
                 meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
                 meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
-                flags(meta, db);
+                meta.flags(cfg.flags());
                 meta.extra("inputs_tables", facts.get("inputs"));
                 meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
                 meta.validation(v.report().toMap());
@@ -108,14 +108,6 @@ public final class PlannerBuild {
         MlflowLogger.checkUri(uri);
     }
 
-    private void flags(RunMetadata meta, PlannerDb db) {
-        meta.flag("date", cfg.date()).flag("start", cfg.start()).flag("end", cfg.end()).flag("db", db.where())
-                .flag("out", cfg.out()).flag("as-known-at", cfg.asKnownAt())
-                .flag("pantry-max-staleness", cfg.stalenessText()).flag("min-rows", cfg.minRows())
-                .flag("mlflow-uri", cfg.mlflowUri() == null ? null : MlflowLogger.safe(cfg.mlflowUri()))
-                .flag("mlflow-optional", cfg.mlflowOptional()).flag("seed", cfg.seed())
-                .flag("overwrite", cfg.overwrite()).flag("dry-run", cfg.dryRun());
-    }
 
     /** The scans, the join and the Parquet file; returns the rows written (the file hashes itself as written). */
     private long extract(PlannerDb db, HashingOutputFile parquet, Map<String, Scan.Fingerprint> fingerprints) {

@@ -2,6 +2,9 @@ package dev.dsgen.ranking;
 
 import dev.dsgen.llm.LlmSettings;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a {@code ranking-queries} run depends on, parsed and checked by the command. Built
@@ -10,10 +13,15 @@ import java.nio.file.Path;
  * @param clusters how many clusters to sample; more than the graph has means all of them (warned)
  * @param resume append to an existing output, skipping clusters it already holds
  * @param llm where to ask for queries; not contacted with {@code dryRun}
+ * @param flags the effective value of every option, for the metadata sidecar (no secrets)
  */
 public record RankingConfig(Path input, Path output, Path summary, int clusters, int queriesPerCluster,
                             int negativesPerQuery, NegativeStrategy negativeStrategy, boolean resume, long seed,
-                            int threads, boolean overwrite, boolean dryRun, LlmSettings llm) {
+                            int threads, boolean overwrite, boolean dryRun, LlmSettings llm, Map<String, Object> flags) {
+    public RankingConfig {
+        flags = Collections.unmodifiableMap(new TreeMap<>(flags));
+    }
+
 
     /** {@code x.json} gets {@code x.metadata.json}; other names get {@code .metadata.json} appended. */
     public Path sidecar() {
@@ -41,6 +49,8 @@ public record RankingConfig(Path input, Path output, Path summary, int clusters,
         private boolean overwrite;
         private boolean dryRun;
         private LlmSettings llm;
+
+        private Map<String, Object> flags = Map.of();
 
         private Builder() {
         }
@@ -110,9 +120,15 @@ public record RankingConfig(Path input, Path output, Path summary, int clusters,
             return this;
         }
 
+        /** The effective value of every option, for the metadata sidecar; never a secret. */
+        public Builder flags(Map<String, Object> flags) {
+            this.flags = flags;
+            return this;
+        }
+
         public RankingConfig build() {
             return new RankingConfig(input, output, summary, clusters, queriesPerCluster, negativesPerQuery,
-                    negativeStrategy, resume, seed, threads, overwrite, dryRun, llm);
+                    negativeStrategy, resume, seed, threads, overwrite, dryRun, llm, flags);
         }
     }
 }

@@ -85,7 +85,7 @@ final class RankingOutput {
         }
         meta.output(cfg.output(), dataSha, Files.size(dataTemp), rows);
         meta.output(cfg.summary(), summaryTemp, null);
-        flags(meta);
+        meta.flags(cfg.flags());
         meta.validation(report.toMap());
         meta.extra("complete", complete);
         meta.extra("graph", graph.counts());
@@ -97,12 +97,4 @@ final class RankingOutput {
         Json.write(out.temp(cfg.sidecar()), meta.toMap(cfg.threads(), cfg.sidecar().toAbsolutePath().getParent()));
     }
 
-    private void flags(RunMetadata meta) {
-        meta.flag("input", cfg.input()).flag("output", cfg.output()).flag("summary", cfg.summary())
-                .flag("clusters", cfg.clusters()).flag("queries-per-cluster", cfg.queriesPerCluster())
-                .flag("negatives-per-query", cfg.negativesPerQuery()).flag("negative-strategy", cfg.negativeStrategy().key())
-                .flag("resume", cfg.resume()).flag("seed", cfg.seed()).flag("overwrite", cfg.overwrite())
-                .flag("dry-run", cfg.dryRun()).flag("llm-base-url", cfg.llm().safeBaseUrl()).flag("llm-model", cfg.llm().model())
-                .flag("llm-concurrency", cfg.llm().concurrency()).flag("llm-cache", cfg.llm().cacheDir());
-    }
 }

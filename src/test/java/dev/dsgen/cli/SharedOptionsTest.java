@@ -73,10 +73,12 @@ class SharedOptionsTest {
         String db = "jdbc:duckdb:" + tmp.resolve("events.duckdb");
         CliRun.inProcess("planner-dataset", "simulate", "-q", "--households", "60", "--days", "8", "--db", db).assertExit(0);
         // Nothing listens on port 9: contacting it would be exit 5.
-        CliRun.inProcess("planner-dataset", "build", "-q", "--date", "2025-01-08", "--db", db, "--min-rows", "10",
-                "--out", tmp.resolve("ds").toString(), "--mlflow-uri", "http://127.0.0.1:9", "--dry-run")
-                .assertExit(0).assertStderrEmpty();
+        String[] args = {"planner-dataset", "build", "-q", "--date", "2025-01-08", "--db", db, "--min-rows", "10",
+                "--out", tmp.resolve("ds").toString(), "--mlflow-uri", "http://127.0.0.1:9", "--dry-run"};
+        CliRun.inProcess(args).assertExit(0).assertStderrEmpty();
         assertTrue(Files.isRegularFile(tmp.resolve("ds/2025-01-08/training.parquet")));
+        // and, being a dry run, it replaces that dataset only when told to
+        CliRun.inProcess(args).assertFails(6, "2025-01-08", "--out", "--overwrite");
     }
 
     @Test

@@ -44,10 +44,7 @@ class RunMetadataTest {
         Path out = Files.writeString(sub.resolve("records.csv"), "id\n1\n2\n");
         Map<String, Object> validation = Map.of("passed", true);
         RunMetadata md = new RunMetadata("synth-entities", 42L)
-                .flag("--threads", 4)
-                .flag("--outdir", dir.resolve("out"))
-                .flag("--dry-run", true)
-                .flag("--model", null)
+                .flags(flags(dir.resolve("out")))
                 .input(in)
                 .output(out, out, 2L)
                 .extra("row_counts", Map.of("records", 2))
@@ -164,8 +161,17 @@ class RunMetadataTest {
         assertEquals(List.of("b.csv", "a.csv"), outputs.stream().map(o -> o.get("path")).toList());
     }
 
+    private static Map<String, Object> flags(Path outdir) {
+        Map<String, Object> f = new java.util.TreeMap<>();
+        f.put("--threads", 4);
+        f.put("--outdir", outdir);
+        f.put("--dry-run", true);
+        f.put("--model", null);
+        return f;
+    }
+
     private static RunMetadata build(Path in, int threads) {
-        return new RunMetadata("sub", 7).flag("--seed", 7).input(in)
+        return new RunMetadata("sub", 7).flags(Map.of("--seed", 7)).input(in)
                 .validation(Map.of("passed", false));
     }
 }

@@ -111,17 +111,17 @@ final class EntityTestSupport {
                 new SynthConfig.Population(0.1, 0.4, LocaleMix.US_CA), new SynthConfig.Pairs(4, new Split(70, 15, 15)),
                 pii == PiiMode.HASHED ? new SynthConfig.Pii(pii, SALT) : SynthConfig.Pii.PLAIN,
                 new SynthConfig.Outputs(dir.resolve("synth"), dir.resolve("pairs"), dir.resolve("reports/synth_summary.json")),
-                new SynthConfig.Run(seed, ReferenceTime.DEFAULT, threads, true));
+                new SynthConfig.Run(seed, ReferenceTime.DEFAULT, threads, true), Map.of());
     }
 
     static SynthConfig withSchema(SynthConfig c, Path schema) {
-        return new SynthConfig(schema, c.counts(), c.population(), c.pairs(), c.pii(), c.outputs(), c.run());
+        return new SynthConfig(schema, c.counts(), c.population(), c.pairs(), c.pii(), c.outputs(), c.run(), c.flags());
     }
 
     static SynthConfig withThreads(SynthConfig c, int threads) {
         SynthConfig.Run r = c.run();
         return new SynthConfig(c.schema(), c.counts(), c.population(), c.pairs(), c.pii(), c.outputs(),
-                new SynthConfig.Run(r.seed(), r.referenceTime(), threads, r.overwrite()));
+                new SynthConfig.Run(r.seed(), r.referenceTime(), threads, r.overwrite()), c.flags());
     }
 
     static Run run(SynthConfig cfg) {
