@@ -128,10 +128,23 @@ public final class Dsgen implements Runnable {
         if (leaf(parseResult).hasMatchedOption("--verbose")) {
             ex.printStackTrace(err);
         }
-        err.println("dsgen: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+        // Not the message: an unexpected exception may quote any value it was given, a secret
+        // included. Its type and where it was thrown identify the bug; --verbose shows the rest.
+        err.println("dsgen: internal error: " + ex.getClass().getSimpleName() + thrownAt(ex)
                 + " (a bug; run with --verbose for the stack trace)");
         err.flush();
         return ExitCode.INTERNAL.code();
+    }
+
+    /** " at Class.method" of the innermost dsgen frame that threw, or nothing when there is none. */
+    private static String thrownAt(Throwable ex) {
+        for (StackTraceElement f : ex.getStackTrace()) {
+            if (f.getClassName().startsWith("dev.dsgen.")) {
+                String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
+                return " in " + cls + "." + f.getMethodName();
+            }
+        }
+        return "";
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {

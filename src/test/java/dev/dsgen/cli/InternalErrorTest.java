@@ -49,7 +49,9 @@ class InternalErrorTest {
         assertEquals("1", r[0]);
         String[] lines = r[1].strip().split("\n");
         assertEquals(1, lines.length, r[1]);
-        assertTrue(lines[0].startsWith("dsgen: internal error: IllegalStateException: kaput"), r[1]);
+        assertTrue(lines[0].startsWith("dsgen: internal error: IllegalStateException in InternalErrorTest$Boom.call"),
+                r[1]);
+        assertFalse(lines[0].contains("kaput"), "the exception's message (it may quote a secret) needs --verbose: " + r[1]);
         assertTrue(lines[0].contains("--verbose"), "the line says how to get the stack trace: " + r[1]);
     }
 
