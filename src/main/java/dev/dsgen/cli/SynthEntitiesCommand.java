@@ -6,6 +6,8 @@ import dev.dsgen.entities.PiiMode;
 import dev.dsgen.entities.Split;
 import dev.dsgen.entities.SynthConfig;
 import dev.dsgen.entities.SynthEntities;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.StdStreams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +43,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--schema", paramLabel = "FILE",
-            description = "Entity field schema (default: the bundled samples/automotive_schemas.json).")
+            description = "Entity field schema, - for stdin (default: the bundled samples/automotive_schemas.json).")
     Path schema;
 
     @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
@@ -53,7 +55,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Path pairsOut;
 
     @Option(names = "--summary", defaultValue = "reports/synth_summary.json", paramLabel = "FILE",
-            description = "Summary report (default: ${DEFAULT-VALUE}).")
+            description = "Summary report, - for stdout (the summary table then goes to stderr) (default: ${DEFAULT-VALUE}).")
     Path summary;
 
     @Option(names = "--n-leads", paramLabel = "N", description = "Lead records (default: 30000; 1000 with --dev).")
@@ -104,9 +106,13 @@ final class SynthEntitiesCommand implements Callable<Integer> {
         SynthConfig cfg = toConfig();
         JitTuning.forRun((long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial(), SHORT_RUN_RECORDS, MEDIUM_RUN_RECORDS,
                 HOT_C2);
-        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose())).run();
+        List<OutputSet.Input> read = piiSaltFile == null ? List.of() : List.of(new OutputSet.Input(piiSaltFile, "--pii-salt-file"));
+        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose()),
+                new StdStreams(spec.commandLine().getOut(), System.in), read).run();
         if (!common.quiet()) {
-            SynthEntities.printSummary(result, spec.commandLine().getOut());
+            // With the summary on stdout (--summary -), stdout carries only that JSON: the table goes to stderr.
+            SynthEntities.printSummary(result, StdStreams.isDash(cfg.summary()) ? spec.commandLine().getErr()
+                    : spec.commandLine().getOut());
         }
         return ValidationExit.of(result.report(), cfg.summary(), spec.commandLine().getErr());
     }

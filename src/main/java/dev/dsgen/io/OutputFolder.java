@@ -44,7 +44,7 @@ public final class OutputFolder extends UncommittedOutput {
             throw DsgenException.conflict("output exists: " + t + " (" + flag
                     + "; --no-overwrite was given; remove it or drop --no-overwrite)");
         }
-        Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        Path staging = t.resolveSibling(OutputPaths.folderName(t, "staging"));
         OutputFolder out = new OutputFolder(t, staging, new CreatedFolders());
         out.begin(() -> {
             OutputFiles.ensureWritableDirectory(t.getParent(), flag, out.folders);
@@ -86,7 +86,7 @@ public final class OutputFolder extends UncommittedOutput {
     }
 
     private void swapIn() {
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        Path old = target.resolveSibling(OutputPaths.folderName(target, "old"));
         boolean had = false;
         try {
             deleteTree(old);

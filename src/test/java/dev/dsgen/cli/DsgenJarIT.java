@@ -182,8 +182,8 @@ class DsgenJarIT {
         CliRun run = CliRun.process(cmd, tmp.resolve("work"), env, cmd).assertExit(0).assertStderrEmpty()
                 .assertStdoutContains("pipeline: ok");
         for (String f : List.of("synth/leads.csv", "synth/sales.csv", "synth/financial.csv", "synth/truth.csv",
-                "synth/metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
-                "pairs/metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
+                "synth/_metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
+                "pairs/_metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
                 "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json",
                 "datasets/planner/2025-01-10/training.parquet",
                 "datasets/planner/2025-01-10/schema.json", "datasets/planner/2025-01-10/dataset_summary.md",

@@ -75,10 +75,10 @@ final class EntityTestSupport {
     /** The documented outputs of a run: four CSVs and metadata, three Parquet files and metadata, the summary. */
     static List<Path> outputPaths(SynthConfig cfg) {
         List<Path> out = new ArrayList<>();
-        for (String name : List.of("leads.csv", "sales.csv", "financial.csv", "truth.csv", "metadata.json")) {
+        for (String name : List.of("leads.csv", "sales.csv", "financial.csv", "truth.csv", "_metadata.json")) {
             out.add(cfg.outdir().resolve(name));
         }
-        for (String name : List.of("train.parquet", "valid.parquet", "test.parquet", "metadata.json")) {
+        for (String name : List.of("train.parquet", "valid.parquet", "test.parquet", "_metadata.json")) {
             out.add(cfg.pairsOut().resolve(name));
         }
         out.add(cfg.summary());
