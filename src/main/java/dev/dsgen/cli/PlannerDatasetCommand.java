@@ -183,26 +183,11 @@ final class PlannerDatasetCommand implements Runnable {
             if (mlflow != null) {
                 dev.dsgen.planner.PlannerBuild.checkMlflowUri(mlflow);
             }
-            return new BuildConfig(d, s, e, db, out, asKnownAt, stale, staleness, minRows, mlflow, mlflowExperiment,
-                    mlflowOptional, common.seed(), common.overwrite(), common.dryRun());
+            return BuildConfig.builder().date(d).start(s).end(e).dbUrl(db).out(out).asKnownAt(asKnownAt)
+                    .maxStalenessMicros(stale).stalenessText(staleness).minRows(minRows).mlflowUri(mlflow)
+                    .mlflowExperiment(mlflowExperiment).mlflowOptional(mlflowOptional).seed(common.seed())
+                    .overwrite(common.overwrite()).dryRun(common.dryRun()).build();
         }
-    }
-
-    /**
-     * Starts loading DuckDB's JDBC driver and native library on a daemon thread (the first use then
-     * waits for it, or finds it done). Nothing is reported from here: a failure shows again, with
-     * its proper error, where the database is opened.
-     */
-    static void preloadDatabaseDriver() {
-        Thread t = new Thread(() -> {
-            try {
-                Class.forName("org.duckdb.DuckDBNative", true, PlannerDatasetCommand.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
-                // the connection attempt reports it
-            }
-        }, "dsgen-duckdb-preload");
-        t.setDaemon(true);
-        t.start();
     }
 
     static LocalDate date(String text, String flag) {

@@ -37,13 +37,6 @@ final class RankingQueriesCommand implements Callable<Integer> {
             description = "Quality report and validation result (default: ${DEFAULT-VALUE}).")
     Path summary;
 
-    /**
-     * Up to this many clusters a run is too short to repay C2 compilation (see JitTuning). Measured
-     * (docs/benchmarks.md, ranking-queries): without C2, 10,000 clusters of a 10,000-platform graph
-     * took ~8 s of CPU instead of ~12-14 s, and 30,000 of a 30,000-platform graph 32-33 s instead of 35-37 s.
-     */
-    static final long SHORT_RUN_CLUSTERS = 30_000;
-
     @Option(names = "--clusters", defaultValue = "50", paramLabel = "N",
             description = "Clusters to sample; more than the graph has uses all of them, with a warning (default: ${DEFAULT-VALUE}).")
     int clusters;
@@ -74,7 +67,6 @@ final class RankingQueriesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RankingConfig cfg = toConfig();
-        JitTuning.forRun(cfg.clusters(), SHORT_RUN_CLUSTERS);
         PrintWriter err = spec.commandLine().getErr();
         var result = new RankingQueries(cfg, TerminalProgress.forTerminal(err, common.quiet(), common.verbose()),
                 common.verbose() ? line -> {
@@ -113,8 +105,9 @@ final class RankingQueriesCommand implements Callable<Integer> {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");
         }
-        return new RankingConfig(input, output, summary, clusters, queriesPerCluster, negativesPerQuery, strategy, resume,
-                common.seed(), common.threads(), common.overwrite(), common.dryRun(),
-                llm.toSettings(common.dryRun(), common.seed(), System::getenv));
+        return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
+                .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(strategy)
+                .resume(resume).seed(common.seed()).threads(common.threads()).overwrite(common.overwrite())
+                .dryRun(common.dryRun()).llm(llm.toSettings(common.dryRun(), common.seed(), System::getenv)).build();
     }
 }

@@ -25,20 +25,6 @@ import picocli.CommandLine.Spec;
         description = "Entity-resolution data: leads, sales and financial records with realistic duplicates and "
                 + "noise, their ground truth, and labeled pairs (positives, hard negatives) split by entity.")
 final class SynthEntitiesCommand implements Callable<Integer> {
-    /** Up to this many records a run is too short to repay any C2 compilation (see JitTuning). */
-    static final long SHORT_RUN_RECORDS = 200_000;
-    /**
-     * Up to this many records C2 compiles only {@link #HOT_C2}: 1M leads (1,005,100 records) took
-     * 9.9 s this way against 11.5 s with C2 for everything and ~10.7 s with no C2; 2M records are 11%
-     * faster with full C2 than with none (docs/benchmarks.md, session 5).
-     */
-    static final long MEDIUM_RUN_RECORDS = 1_250_000;
-    /** Small hot methods that C1 runs several times slower (profiled on a 1M-lead run under C1). */
-    static final List<String> HOT_C2 = List.of("com/fasterxml/jackson/dataformat/csv/*.*", "dev/dsgen/io/CsvTable.*",
-            "dev/dsgen/core/Seeds.*", "dev/dsgen/core/Rng.*", "java/util/DualPivotQuicksort.*",
-            "dev/dsgen/entities/features/*.*", "dev/dsgen/entities/BlockingKeys.*",
-            "dev/dsgen/entities/PairBuilder.candidates");
-
     @Spec
     CommandSpec spec;
 
@@ -104,17 +90,15 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
-        JitTuning.forRun((long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial(), SHORT_RUN_RECORDS, MEDIUM_RUN_RECORDS,
-                HOT_C2);
         List<OutputSet.Input> read = piiSaltFile == null ? List.of() : List.of(new OutputSet.Input(piiSaltFile, "--pii-salt-file"));
         var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose()),
                 new StdStreams(spec.commandLine().getOut(), System.in), read).run();
         if (!common.quiet()) {
             // With the summary on stdout (--summary -), stdout carries only that JSON: the table goes to stderr.
-            SynthEntities.printSummary(result, StdStreams.isDash(cfg.summary()) ? spec.commandLine().getErr()
+            SynthEntities.printSummary(result, StdStreams.isDash(cfg.outputs().summary()) ? spec.commandLine().getErr()
                     : spec.commandLine().getOut());
         }
-        return ValidationExit.of(result.report(), cfg.summary(), spec.commandLine().getErr());
+        return ValidationExit.of(result.report(), cfg.outputs().summary(), spec.commandLine().getErr());
     }
 
     SynthConfig toConfig() {
@@ -132,9 +116,11 @@ final class SynthEntitiesCommand implements Callable<Integer> {
             default -> throw DsgenException.usage("--pii must be plain or hashed, got '" + pii + "' (--pii)");
         };
         String salt = mode == PiiMode.HASHED ? salt() : null;
-        return new SynthConfig(schema, outdir, pairsOut, summary, leads, sales, financial, dupRate, overlap, negRatio,
-                Split.parse(split), mode, salt, LocaleMix.parse(locale), dev, common.seed(), common.referenceTime(),
-                common.threads(), common.overwrite());
+        return new SynthConfig(schema, new SynthConfig.Counts(leads, sales, financial, dev),
+                new SynthConfig.Population(dupRate, overlap, LocaleMix.parse(locale)),
+                new SynthConfig.Pairs(negRatio, Split.parse(split)), new SynthConfig.Pii(mode, salt),
+                new SynthConfig.Outputs(outdir, pairsOut, summary),
+                new SynthConfig.Run(common.seed(), common.referenceTime(), common.threads(), common.overwrite()));
     }
 
     private String salt() {

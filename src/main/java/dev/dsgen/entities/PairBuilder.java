@@ -4,13 +4,8 @@ import dev.dsgen.core.LongHashSet;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.entities.EntityPlan.SourcePlan;
-import dev.dsgen.entities.features.Contact;
-import dev.dsgen.entities.features.Normalize;
-import dev.dsgen.entities.features.PairFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +16,8 @@ import java.util.concurrent.ExecutorService;
  * ZIP + house number, last name + state). Labels come from entity ids, never from similarity, so
  * a negative is never two records of one entity. Candidates come from sorted blocks with a small
  * window, never an all-pairs scan; records are re-drawn on demand from (seed, source, slot).
+ * {@link PositivePairs} proposes the positives, {@link ConfuserRules} confirms each hard negative;
+ * this class draws the negatives and fills the per-split quotas.
  */
 final class PairBuilder {
     /**
@@ -28,10 +25,7 @@ final class PairBuilder {
      * are scarce, narrowing to 5 at a million records so candidates stay linear in the input.
      */
     private final int window;
-    private static final int MAX_POSITIVES_PER_ENTITY = 4;
     private static final long KEY_MASK = (1L << 40) - 1;
-    private static final org.apache.commons.text.similarity.JaroWinklerSimilarity JW =
-            new org.apache.commons.text.similarity.JaroWinklerSimilarity();
     private static final PairStrategy[] HARD = {
         PairStrategy.EMAIL_LOCAL_PART, PairStrategy.SIMILAR_NAME, PairStrategy.SAME_ADDRESS_NUMBER, PairStrategy.SAME_LAST_NAME};
     private static final int[] KEY_OF = {
@@ -85,8 +79,9 @@ final class PairBuilder {
 
     List<Pair> build() {
         List<Pair> pairs = new ArrayList<>();
-        List<long[]> cross = crossSourcePositives();
-        List<long[]> within = withinSourcePositives();
+        PositivePairs positives = new PositivePairs(seed, plan, keys);
+        List<long[]> cross = positives.crossSource();
+        List<long[]> within = positives.withinSource();
         // "A few" within-source matches (seed 001 §4.3): at most half as many as cross-source ones,
         // unless there are no cross-source ones at all.
         int withinCap = cross.isEmpty() ? within.size() : Math.min(within.size(), Math.max(cross.size() / 2, 50));
@@ -94,7 +89,7 @@ final class PairBuilder {
         for (long[] p : cross) {
             pairs.add(positive(p, PairStrategy.CROSS_SOURCE, positivesPerSplit));
         }
-        for (int i : spread(within.size(), withinCap, Seeds.stream("entities.pairs.within"))) {
+        for (int i : SeededOrder.spread(seed, within.size(), withinCap, Seeds.stream("entities.pairs.within"))) {
             pairs.add(positive(within.get(i), PairStrategy.WITHIN_SOURCE, positivesPerSplit));
         }
         int[] need = new int[3];
@@ -114,81 +109,6 @@ final class PairBuilder {
         perSplit[s]++;
         taken.add(pairKey((int) p[0], (int) p[1]));
         return new Pair((int) p[0], (int) p[1], a, b, strategy, s);
-    }
-
-    /** Every record of an entity that appears in two or more sources, paired across sources. */
-    private List<long[]> crossSourcePositives() {
-        BitSet later = new BitSet();
-        BitSet leads = new BitSet();
-        for (int e : plan.sources.get(Source.LEADS).entity) {
-            leads.set(e);
-        }
-        BitSet multi = new BitSet();
-        for (Source s : new Source[] {Source.SALES, Source.FINANCIAL}) {
-            for (int e : plan.sources.get(s).entity) {
-                if (leads.get(e) || later.get(e)) {
-                    multi.set(e);
-                }
-            }
-            BitSet here = new BitSet();
-            for (int e : plan.sources.get(s).entity) {
-                here.set(e);
-            }
-            later.or(here);
-        }
-        // Sales and financial may share an entity that leads lacks: handled by "later" above.
-        long[] members = new long[0];
-        int n = 0;
-        for (Source s : Source.values()) {
-            SourcePlan sp = plan.sources.get(s);
-            for (int slot = 0; slot < sp.size(); slot++) {
-                if (multi.get(sp.entity[slot])) {
-                    if (n == members.length) {
-                        members = Arrays.copyOf(members, Math.max(1024, n * 2));
-                    }
-                    members[n++] = ((long) sp.entity[slot] << 32) | keys.global(s, slot);
-                }
-            }
-        }
-        members = Arrays.copyOf(members, n);
-        Arrays.sort(members);
-        List<long[]> out = new ArrayList<>();
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && (members[j] >>> 32) == (members[i] >>> 32)) {
-                j++;
-            }
-            List<long[]> group = new ArrayList<>();
-            for (int x = i; x < j; x++) {
-                for (int y = x + 1; y < j; y++) {
-                    int gx = (int) members[x];
-                    int gy = (int) members[y];
-                    if (keys.sourceOf(gx) != keys.sourceOf(gy)) {
-                        group.add(new long[] {gx, gy});
-                    }
-                }
-            }
-            for (int k : spread(group.size(), MAX_POSITIVES_PER_ENTITY, members[i] >>> 32)) {
-                out.add(group.get(k));
-            }
-            i = j;
-        }
-        return out;
-    }
-
-    /** Each duplicate with the record it copies. */
-    private List<long[]> withinSourcePositives() {
-        List<long[]> out = new ArrayList<>();
-        for (Source s : Source.values()) {
-            SourcePlan sp = plan.sources.get(s);
-            for (int slot = 0; slot < sp.size(); slot++) {
-                if (sp.dupOf[slot] >= 0) {
-                    out.add(new long[] {keys.global(s, sp.dupOf[slot]), keys.global(s, slot)});
-                }
-            }
-        }
-        return out;
     }
 
     private List<Pair> negatives(int[] need) {
@@ -253,7 +173,7 @@ final class PairBuilder {
         if (n == 0) {
             return;
         }
-        long stride = coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.order"), strategy.ordinal()));
+        long stride = SeededOrder.coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.order"), strategy.ordinal()));
         long start = Math.floorMod(Seeds.mix(seed, Seeds.stream("entities.pairs.start"), strategy.ordinal()), n);
         long[] batch = new long[BATCH];
         int[] batchSplit = new int[BATCH];
@@ -289,7 +209,7 @@ final class PairBuilder {
                 for (int k = from; k < to; k++) {
                     GeneratedRecord a = record((int) (batch[k] >>> 32));
                     GeneratedRecord b = record((int) batch[k]);
-                    drawn[k] = holds(strategy, a.contact(), b.contact()) ? new GeneratedRecord[] {a, b} : null;
+                    drawn[k] = ConfuserRules.holds(strategy, a.contact(), b.contact()) ? new GeneratedRecord[] {a, b} : null;
                 }
             });
             for (int k = 0; k < count; k++) {
@@ -336,38 +256,6 @@ final class PairBuilder {
             out.add(new Pair(ga, gb, a, b, PairStrategy.RANDOM, s));
         }
         return added;
-    }
-
-    /** Whether the pair really is the kind of confuser the strategy names (blocks only propose). */
-    static boolean holds(PairStrategy strategy, Contact a, Contact b) {
-        return switch (strategy) {
-            case EMAIL_LOCAL_PART -> {
-                String la = Normalize.emailLocal(a.email());
-                yield !la.isEmpty() && la.equals(Normalize.emailLocal(b.email()))
-                        && !Normalize.emailDomain(a.email()).equals(Normalize.emailDomain(b.email()));
-            }
-            case SIMILAR_NAME -> PairFeatures.nameSimilarity(a, b) > 0.9
-                    && !Normalize.emailLocal(a.email()).equals(Normalize.emailLocal(b.email()))
-                    && !Normalize.phoneDigits(a.phone()).equals(Normalize.phoneDigits(b.phone()));
-            case SAME_ADDRESS_NUMBER -> {
-                String pa = Normalize.postal(a.postal());
-                String ha = Normalize.houseNumber(a.address());
-                yield !pa.isEmpty() && !ha.isEmpty() && pa.equals(Normalize.postal(b.postal()))
-                        && ha.equals(Normalize.houseNumber(b.address()))
-                        && !fullName(a).equals(fullName(b));
-            }
-            case SAME_LAST_NAME -> {
-                String la = Normalize.name(a.lastName());
-                String lb = Normalize.name(b.lastName());
-                yield !la.isEmpty() && PairFeatures.phonetic(la).equals(PairFeatures.phonetic(lb))
-                        && JW.apply(la, lb) >= 0.8 && !fullName(a).equals(fullName(b));
-            }
-            default -> false;
-        };
-    }
-
-    private static String fullName(Contact c) {
-        return Normalize.name(c.firstName()) + " " + Normalize.name(c.lastName());
     }
 
     /**
@@ -440,39 +328,5 @@ final class PairBuilder {
         int lo = Math.min(ga, gb);
         int hi = Math.max(ga, gb);
         return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
-    }
-
-    /** Up to {@code k} of [0, n) in a seeded order without sorting (a coprime stride walk). */
-    private List<Integer> spread(int n, int k, long salt) {
-        List<Integer> out = new ArrayList<>(Math.min(n, k));
-        if (n == 0) {
-            return out;
-        }
-        long stride = coprimeStride(n, Seeds.mix(seed, Seeds.stream("entities.pairs.spread"), salt));
-        long start = Math.floorMod(Seeds.mix(seed, Seeds.stream("entities.pairs.spread.start"), salt), n);
-        for (long i = 0; i < Math.min(n, k); i++) {
-            out.add((int) ((start + i * stride) % n));
-        }
-        return out;
-    }
-
-    private static long coprimeStride(int n, long h) {
-        if (n <= 2) {
-            return 1;
-        }
-        long s = 1 + Math.floorMod(h, n - 1);
-        while (gcd(s, n) != 1) {
-            s = s % (n - 1) + 1;
-        }
-        return s;
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
     }
 }

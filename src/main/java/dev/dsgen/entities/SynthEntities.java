@@ -10,7 +10,6 @@ import dev.dsgen.entities.EntityPlan.SourcePlan;
 import dev.dsgen.entities.features.PairFeatures;
 import dev.dsgen.io.CsvTable;
 import dev.dsgen.io.OutputSet;
-import dev.dsgen.io.ParquetWarmUp;
 import dev.dsgen.io.StdStreams;
 import dev.dsgen.validate.ValidationReport;
 import java.nio.file.Path;
@@ -63,15 +62,15 @@ public final class SynthEntities {
 
     /** Every output of a run and every input it reads, each with the flag that names it. */
     private OutputSet.Declaration declare() {
-        OutputSet.Declaration d = OutputSet.declare(cfg.overwrite(), std);
+        OutputSet.Declaration d = OutputSet.declare(cfg.run().overwrite(), std);
         for (Source s : Source.values()) {
-            d.file(cfg.outdir().resolve(s.key() + ".csv"), "--outdir");
+            d.file(cfg.outputs().outdir().resolve(s.key() + ".csv"), "--outdir");
         }
-        d.file(cfg.outdir().resolve("truth.csv"), "--outdir").file(cfg.outdir().resolve(SIDECAR), "--outdir");
+        d.file(cfg.outputs().outdir().resolve("truth.csv"), "--outdir").file(cfg.outputs().outdir().resolve(SIDECAR), "--outdir");
         for (String split : Split.NAMES) {
-            d.file(cfg.pairsOut().resolve(split + ".parquet"), "--pairs-out");
+            d.file(cfg.outputs().pairsOut().resolve(split + ".parquet"), "--pairs-out");
         }
-        d.file(cfg.pairsOut().resolve(SIDECAR), "--pairs-out").stream(cfg.summary(), "--summary");
+        d.file(cfg.outputs().pairsOut().resolve(SIDECAR), "--pairs-out").stream(cfg.outputs().summary(), "--summary");
         d.input(cfg.schema(), "--schema");
         commandInputs.forEach(in -> d.input(in.path(), in.flag()));
         return d;
@@ -79,7 +78,6 @@ public final class SynthEntities {
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
-        ParquetWarmUp.start();
         progress.start("schema", 1);
         byte[] stdinSchema = StdStreams.isDash(cfg.schema()) ? std.read(cfg.schema(), "--schema") : null;
         SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled()
@@ -91,13 +89,13 @@ public final class SynthEntities {
         for (Source s : Source.values()) {
             fields.put(s, schema.fieldsFor(s, warnings));
         }
-        long total = (long) cfg.nLeads() + cfg.nSales() + cfg.nFinancial();
+        long total = cfg.counts().total();
         if (total > BlockingKeys.MAX_RECORDS) {
             throw DsgenException.usage("at most " + BlockingKeys.MAX_RECORDS + " records per run, asked for " + total
                     + " (--n-leads/--n-sales/--n-financial; split the work into several runs with other seeds)");
         }
         progress.finish();
-        RunMetadata meta = new RunMetadata("synth-entities", cfg.seed());
+        RunMetadata meta = new RunMetadata("synth-entities", cfg.run().seed());
         if (stdinSchema != null) {
             meta.input(StdStreams.DASH, stdinSchema);
         } else if (cfg.schema() == null) {
@@ -106,7 +104,7 @@ public final class SynthEntities {
             meta.input(cfg.schema());
         }
         try (OutputSet out = declare().begin()) {
-            ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.threads());
+            ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.run().threads());
             try {
                 return generate(schema, fields, warnings, out, pool, meta);
             } finally {
@@ -119,31 +117,31 @@ public final class SynthEntities {
                             OutputSet out, ExecutorService pool, RunMetadata meta) {
         Map<Source, Integer> counts = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            counts.put(s, cfg.count(s));
+            counts.put(s, cfg.counts().of(s));
         }
-        EntityPlan plan = EntityPlan.build(cfg.seed(), counts, cfg.dupRate(), cfg.overlap());
+        EntityPlan plan = EntityPlan.build(cfg.run().seed(), counts, cfg.population().dupRate(), cfg.population().overlap());
         if (plan.overlapShortfall > 0) {
             warnings.add(plan.overlapShortfall + " records could not be shared with an earlier source (too few entities there)");
         }
         progress.start("reference data", 1);
         ReferenceData ref = ReferenceData.get();
         progress.finish();
-        PersonFactory persons = new PersonFactory(cfg.seed(), ref, cfg.locale(),
-                cfg.referenceTime().atZone(ZoneOffset.UTC).getYear());
+        PersonFactory persons = new PersonFactory(cfg.run().seed(), ref, cfg.population().locale(),
+                cfg.run().referenceTime().atZone(ZoneOffset.UTC).getYear());
         progress.start("people", plan.entityCount);
-        persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.threads()));
+        persons.setEmailAttempts(EmailRegistry.resolve(persons, plan.entityCount, pool, cfg.run().threads()));
         progress.finish();
         progress.start("faker pools", 1);
-        FakerPools pools = FakerPools.build(cfg.seed(), fields,
+        FakerPools pools = FakerPools.build(cfg.run().seed(), fields,
                 cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema().toString());
         progress.finish();
-        RecordFactory factory = new RecordFactory(cfg.seed(), cfg.referenceTime(), persons, new NoiseModel(ref), plan,
+        RecordFactory factory = new RecordFactory(cfg.run().seed(), cfg.run().referenceTime(), persons, new NoiseModel(ref), plan,
                 fields, pools);
         BlockingKeys keys = new BlockingKeys(plan);
-        PiiHasher hasher = cfg.pii() == PiiMode.HASHED ? new PiiHasher(cfg.piiSalt()) : null;
+        PiiHasher hasher = cfg.pii().hashed() ? new PiiHasher(cfg.pii().salt()) : null;
 
         NoiseStats noiseStats = new NoiseStats();
-        Path truthFile = cfg.outdir().resolve("truth.csv");
+        Path truthFile = cfg.outputs().outdir().resolve("truth.csv");
         CsvTable truth = new CsvTable(TRUTH_COLUMNS);
         Map<Source, long[]> recordOffsets = new EnumMap<>(Source.class);
         OffsetLog truthOffsets = new OffsetLog(truth.headerBytes().length);
@@ -159,10 +157,10 @@ public final class SynthEntities {
         // Check the record and truth files (still under their temp names) on a thread of their
         // own while pairs are built: pairing is partly sequential and leaves a core free.
         EntityValidation validation = new EntityValidation(cfg, fields,
-                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.threads());
+                new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.run().threads());
         Map<Source, Path> recordTemps = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            recordTemps.put(s, out.written(cfg.outdir().resolve(s.key() + ".csv")));
+            recordTemps.put(s, out.written(cfg.outputs().outdir().resolve(s.key() + ".csv")));
         }
         Path truthTemp = out.written(truthFile);
         java.util.concurrent.CompletableFuture<EntityValidation.RecordChecks> recordChecks = new java.util.concurrent.CompletableFuture<>();
@@ -178,13 +176,13 @@ public final class SynthEntities {
 
         progress.start("pairs", 1);
         byte[] splitOfEntity = new byte[plan.entityCount];
-        Parallel.forChunks(pool, cfg.threads(), plan.entityCount, 16_384, (from, to) -> {
+        Parallel.forChunks(pool, cfg.run().threads(), plan.entityCount, 16_384, (from, to) -> {
             for (int e = from; e < to; e++) {
-                splitOfEntity[e] = (byte) cfg.split().of(cfg.seed(), persons.groupOf(e));
+                splitOfEntity[e] = (byte) cfg.pairs().split().of(cfg.run().seed(), persons.groupOf(e));
             }
         });
-        PairBuilder builder = new PairBuilder(cfg.seed(), plan, factory, keys, splitOfEntity, cfg.negRatio(), pool,
-                cfg.threads());
+        PairBuilder builder = new PairBuilder(cfg.run().seed(), plan, factory, keys, splitOfEntity, cfg.pairs().negRatio(), pool,
+                cfg.run().threads());
         List<PairBuilder.Pair> pairs = builder.build();
         warnings.addAll(builder.warnings);
         progress.finish();
@@ -197,7 +195,7 @@ public final class SynthEntities {
         EntityValidation.RecordChecks records = Parallel.join(recordChecks);
         Map<String, Path> pairTemps = new LinkedHashMap<>();
         for (String split : Split.NAMES) {
-            pairTemps.put(split, out.written(cfg.pairsOut().resolve(split + ".parquet")));
+            pairTemps.put(split, out.written(cfg.outputs().pairsOut().resolve(split + ".parquet")));
         }
         ValidationReport report = validation.checkPairs(records, pairTemps);
         progress.finish();
@@ -205,23 +203,23 @@ public final class SynthEntities {
         // Everything, summary and sidecars included, is written under temp names first and moved
         // into place by one commit: a run that fails late leaves the previous outputs as they were.
         Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
-        out.json(cfg.summary(), summary);
+        out.json(cfg.outputs().summary(), summary);
         flags(meta);
         meta.validation(report.toMap());
         meta.extra("warnings", warnings);
-        out.sidecar(cfg.outdir().resolve(SIDECAR), meta, cfg.threads());
-        out.sidecar(cfg.pairsOut().resolve(SIDECAR), meta, cfg.threads());
+        out.sidecar(cfg.outputs().outdir().resolve(SIDECAR), meta, cfg.run().threads());
+        out.sidecar(cfg.outputs().pairsOut().resolve(SIDECAR), meta, cfg.run().threads());
         out.commit();
         return new Result(report, summary);
     }
 
     private void flags(RunMetadata meta) {
-        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outdir()).flag("pairs-out", cfg.pairsOut())
-                .flag("summary", cfg.summary()).flag("n-leads", cfg.nLeads()).flag("n-sales", cfg.nSales())
-                .flag("n-financial", cfg.nFinancial()).flag("dup-rate", cfg.dupRate()).flag("overlap", cfg.overlap())
-                .flag("neg-ratio", cfg.negRatio()).flag("split", cfg.split()).flag("pii", cfg.pii().name().toLowerCase())
-                .flag("locale", cfg.locale().label()).flag("dev", cfg.dev()).flag("seed", cfg.seed())
-                .flag("reference-time", cfg.referenceTime()).flag("overwrite", cfg.overwrite());
+        meta.flag("schema", cfg.schema() == null ? SchemaFile.BUNDLED : cfg.schema()).flag("outdir", cfg.outputs().outdir()).flag("pairs-out", cfg.outputs().pairsOut())
+                .flag("summary", cfg.outputs().summary()).flag("n-leads", cfg.counts().leads()).flag("n-sales", cfg.counts().sales())
+                .flag("n-financial", cfg.counts().financial()).flag("dup-rate", cfg.population().dupRate()).flag("overlap", cfg.population().overlap())
+                .flag("neg-ratio", cfg.pairs().negRatio()).flag("split", cfg.pairs().split()).flag("pii", cfg.pii().mode().name().toLowerCase())
+                .flag("locale", cfg.population().locale().label()).flag("dev", cfg.counts().dev()).flag("seed", cfg.run().seed())
+                .flag("reference-time", cfg.run().referenceTime()).flag("overwrite", cfg.run().overwrite());
     }
 
     /** Per-chunk output: CSV bytes for the source file and for truth, and noise counts. */
@@ -263,8 +261,8 @@ public final class SynthEntities {
         int n = sp.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         OffsetLog offsets = new OffsetLog(table.headerBytes().length);
-        try (CsvTable.Writer recordsOut = out.csv(cfg.outdir().resolve(s.key() + ".csv"), table)) {
-            Parallel.mapOrdered(pool, cfg.threads(), chunks, c -> {
+        try (CsvTable.Writer recordsOut = out.csv(cfg.outputs().outdir().resolve(s.key() + ".csv"), table)) {
+            Parallel.mapOrdered(pool, cfg.run().threads(), chunks, c -> {
                 int from = c * CHUNK;
                 int to = Math.min(n, from + CHUNK);
                 List<String[]> rows = new ArrayList<>(to - from);
@@ -328,11 +326,11 @@ public final class SynthEntities {
             int split = s;
             // Seeded shuffle: neither label nor strategy can be read off the row order.
             List<PairBuilder.Pair> mine = pairs.stream().filter(p -> p.split() == split)
-                    .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.seed(), salt, p.key())))
+                    .sorted(Comparator.comparingLong((PairBuilder.Pair p) -> Seeds.mix(cfg.run().seed(), salt, p.key())))
                     .toList();
             GenericRecord[] records = new GenericRecord[mine.size()];
             // Features (Jaro-Winkler, Double Metaphone) are the costly part: compute them in parallel.
-            Parallel.forChunks(pool, cfg.threads(), mine.size(), 2048, (from, to) -> {
+            Parallel.forChunks(pool, cfg.run().threads(), mine.size(), 2048, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     PairBuilder.Pair p = mine.get(i);
                     GenericRecord r = new GenericData.Record(schema);
@@ -347,7 +345,7 @@ public final class SynthEntities {
                     records[i] = r;
                 }
             });
-            out.parquet(cfg.pairsOut().resolve(Split.NAMES[split] + ".parquet"), schema, java.util.Arrays.asList(records));
+            out.parquet(cfg.outputs().pairsOut().resolve(Split.NAMES[split] + ".parquet"), schema, java.util.Arrays.asList(records));
         }
     }
 }

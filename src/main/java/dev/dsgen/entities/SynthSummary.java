@@ -22,10 +22,10 @@ final class SynthSummary {
                                      EntityValidation validation, List<String> warnings, ValidationReport report) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "dsgen " + Version.get());
-        m.put("seed", cfg.seed());
-        m.put("reference_time", cfg.referenceTime().toString());
-        m.put("locale", cfg.locale().label());
-        m.put("pii", cfg.pii().name().toLowerCase(Locale.ROOT));
+        m.put("seed", cfg.run().seed());
+        m.put("reference_time", cfg.run().referenceTime().toString());
+        m.put("locale", cfg.population().locale().label());
+        m.put("pii", cfg.pii().mode().name().toLowerCase(Locale.ROOT));
 
         Map<String, Object> records = new LinkedHashMap<>();
         long dups = 0;

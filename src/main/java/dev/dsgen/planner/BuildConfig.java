@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * {@code planner-dataset build}: the events of [start 00:00, end + 1 day 00:00) UTC become the
- * examples of {@code out/<date>/}.
+ * examples of {@code out/<date>/}. Built by name through {@link #builder()}, never by position.
  *
  * @param maxStalenessMicros null when no bound was given
  * @param mlflowUri null when not logging to MLflow (always with {@code dryRun}: the CLI drops it)
@@ -25,5 +25,111 @@ public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String
 
     long endMicros() {
         return (end.toEpochDay() + 1) * PlannerSimulator.DAY;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets each component by name; unset numbers are 0, unset booleans false, unset objects null. */
+    public static final class Builder {
+        private LocalDate date;
+        private LocalDate start;
+        private LocalDate end;
+        private String dbUrl;
+        private Path out;
+        private boolean asKnownAt;
+        private Long maxStalenessMicros;
+        private String stalenessText;
+        private long minRows;
+        private String mlflowUri;
+        private String mlflowExperiment;
+        private boolean mlflowOptional;
+        private long seed;
+        private boolean overwrite;
+        private boolean dryRun;
+
+        private Builder() {
+        }
+
+        public Builder date(LocalDate date) {
+            this.date = date;
+            return this;
+        }
+
+        public Builder start(LocalDate start) {
+            this.start = start;
+            return this;
+        }
+
+        public Builder end(LocalDate end) {
+            this.end = end;
+            return this;
+        }
+
+        public Builder dbUrl(String dbUrl) {
+            this.dbUrl = dbUrl;
+            return this;
+        }
+
+        public Builder out(Path out) {
+            this.out = out;
+            return this;
+        }
+
+        public Builder asKnownAt(boolean asKnownAt) {
+            this.asKnownAt = asKnownAt;
+            return this;
+        }
+
+        public Builder maxStalenessMicros(Long maxStalenessMicros) {
+            this.maxStalenessMicros = maxStalenessMicros;
+            return this;
+        }
+
+        public Builder stalenessText(String stalenessText) {
+            this.stalenessText = stalenessText;
+            return this;
+        }
+
+        public Builder minRows(long minRows) {
+            this.minRows = minRows;
+            return this;
+        }
+
+        public Builder mlflowUri(String mlflowUri) {
+            this.mlflowUri = mlflowUri;
+            return this;
+        }
+
+        public Builder mlflowExperiment(String mlflowExperiment) {
+            this.mlflowExperiment = mlflowExperiment;
+            return this;
+        }
+
+        public Builder mlflowOptional(boolean mlflowOptional) {
+            this.mlflowOptional = mlflowOptional;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public BuildConfig build() {
+            return new BuildConfig(date, start, end, dbUrl, out, asKnownAt, maxStalenessMicros, stalenessText,
+                    minRows, mlflowUri, mlflowExperiment, mlflowOptional, seed, overwrite, dryRun);
+        }
     }
 }

@@ -122,9 +122,9 @@ class DeterminismTest {
 
     private static Map<String, JsonNode> jsons(SynthConfig cfg) throws IOException {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("synth/_metadata.json", Json.MAPPER.readTree(cfg.outdir().resolve("_metadata.json").toFile()));
-        m.put("pairs/_metadata.json", Json.MAPPER.readTree(cfg.pairsOut().resolve("_metadata.json").toFile()));
-        m.put("summary", Json.MAPPER.readTree(cfg.summary().toFile()));
+        m.put("synth/_metadata.json", Json.MAPPER.readTree(cfg.outputs().outdir().resolve("_metadata.json").toFile()));
+        m.put("pairs/_metadata.json", Json.MAPPER.readTree(cfg.outputs().pairsOut().resolve("_metadata.json").toFile()));
+        m.put("summary", Json.MAPPER.readTree(cfg.outputs().summary().toFile()));
         return m;
     }
 }

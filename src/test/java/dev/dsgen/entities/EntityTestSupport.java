@@ -2,7 +2,6 @@ package dev.dsgen.entities;
 
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.ReferenceTime;
-import dev.dsgen.io.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,27 +42,27 @@ final class EntityTestSupport {
     /** A finished run: its config, its result, and where it wrote. */
     record Run(SynthConfig cfg, SynthEntities.Result result) {
         Path outdir() {
-            return cfg.outdir();
+            return cfg.outputs().outdir();
         }
 
         Path pairsOut() {
-            return cfg.pairsOut();
+            return cfg.outputs().pairsOut();
         }
 
         Path summaryFile() {
-            return cfg.summary();
+            return cfg.outputs().summary();
         }
 
         Path records(Source s) {
-            return cfg.outdir().resolve(s.key() + ".csv");
+            return cfg.outputs().outdir().resolve(s.key() + ".csv");
         }
 
         Path truth() {
-            return cfg.outdir().resolve("truth.csv");
+            return cfg.outputs().outdir().resolve("truth.csv");
         }
 
         Path pairs(String split) {
-            return cfg.pairsOut().resolve(split + ".parquet");
+            return cfg.outputs().pairsOut().resolve(split + ".parquet");
         }
 
         /** Every file the run wrote. */
@@ -76,12 +75,12 @@ final class EntityTestSupport {
     static List<Path> outputPaths(SynthConfig cfg) {
         List<Path> out = new ArrayList<>();
         for (String name : List.of("leads.csv", "sales.csv", "financial.csv", "truth.csv", "_metadata.json")) {
-            out.add(cfg.outdir().resolve(name));
+            out.add(cfg.outputs().outdir().resolve(name));
         }
         for (String name : List.of("train.parquet", "valid.parquet", "test.parquet", "_metadata.json")) {
-            out.add(cfg.pairsOut().resolve(name));
+            out.add(cfg.outputs().pairsOut().resolve(name));
         }
-        out.add(cfg.summary());
+        out.add(cfg.outputs().summary());
         return out;
     }
 
@@ -107,28 +106,21 @@ final class EntityTestSupport {
 
     /** A --dev-like config writing under {@code dir}. */
     static SynthConfig config(Path dir, long seed, int leads, int sales, int financial, PiiMode pii, int threads) {
-        return new SynthConfig(SAMPLE_SCHEMA, dir.resolve("synth"), dir.resolve("pairs"),
-                dir.resolve("reports/synth_summary.json"), leads, sales, financial, 0.1, 0.4, 4,
-                Split.parse("70/15/15"), pii, pii == PiiMode.HASHED ? SALT : null, LocaleMix.US_CA, true, seed,
-                ReferenceTime.DEFAULT, threads, true);
+        return new SynthConfig(SAMPLE_SCHEMA, new SynthConfig.Counts(leads, sales, financial, true),
+                new SynthConfig.Population(0.1, 0.4, LocaleMix.US_CA), new SynthConfig.Pairs(4, Split.parse("70/15/15")),
+                pii == PiiMode.HASHED ? new SynthConfig.Pii(pii, SALT) : SynthConfig.Pii.PLAIN,
+                new SynthConfig.Outputs(dir.resolve("synth"), dir.resolve("pairs"), dir.resolve("reports/synth_summary.json")),
+                new SynthConfig.Run(seed, ReferenceTime.DEFAULT, threads, true));
     }
 
     static SynthConfig withSchema(SynthConfig c, Path schema) {
-        return new SynthConfig(schema, c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
-                c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), c.seed(),
-                c.referenceTime(), c.threads(), c.overwrite());
+        return new SynthConfig(schema, c.counts(), c.population(), c.pairs(), c.pii(), c.outputs(), c.run());
     }
 
     static SynthConfig withThreads(SynthConfig c, int threads) {
-        return new SynthConfig(c.schema(), c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
-                c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), c.seed(),
-                c.referenceTime(), threads, c.overwrite());
-    }
-
-    static SynthConfig withSeed(SynthConfig c, long seed) {
-        return new SynthConfig(c.schema(), c.outdir(), c.pairsOut(), c.summary(), c.nLeads(), c.nSales(), c.nFinancial(),
-                c.dupRate(), c.overlap(), c.negRatio(), c.split(), c.pii(), c.piiSalt(), c.locale(), c.dev(), seed,
-                c.referenceTime(), c.threads(), c.overwrite());
+        SynthConfig.Run r = c.run();
+        return new SynthConfig(c.schema(), c.counts(), c.population(), c.pairs(), c.pii(), c.outputs(),
+                new SynthConfig.Run(r.seed(), r.referenceTime(), threads, r.overwrite()));
     }
 
     static Run run(SynthConfig cfg) {
@@ -490,7 +482,13 @@ final class EntityTestSupport {
             return;
         }
         try {
-            OutputFolder.deleteTree(dir);
+            if (java.nio.file.Files.exists(dir)) {
+                try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
         } catch (IOException | UncheckedIOException ignored) {
             // best effort: temp folders of tests
         }

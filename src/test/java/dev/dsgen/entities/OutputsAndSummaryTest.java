@@ -116,9 +116,9 @@ class OutputsAndSummaryTest {
         for (Source s : Source.values()) {
             JsonNode r = summary.get("records").get(s.key());
             long rows = csv(run.records(s)).size();
-            assertEquals(run.cfg().count(s), rows);
+            assertEquals(run.cfg().counts().of(s), rows);
             assertEquals(rows, r.get("rows").asLong());
-            long dups = Math.round(rows * run.cfg().dupRate());
+            long dups = Math.round(rows * run.cfg().population().dupRate());
             assertEquals(dups, r.get("duplicates").asLong(), s.key());
             assertEquals(rows - dups, r.get("originals").asLong());
             // Distinct entities of a source = its originals (a source never holds one person twice as an original).

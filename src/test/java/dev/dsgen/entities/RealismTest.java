@@ -214,7 +214,7 @@ class RealismTest {
     @Test
     void schemaColumnsRespectTheirOptions() {
         Run run = EntityTestSupport.standard();
-        java.time.Instant ref = run.cfg().referenceTime();
+        java.time.Instant ref = run.cfg().run().referenceTime();
         java.time.Instant from = ref.minus(java.time.Duration.ofDays(730));
         List<Map<String, String>> leads = csv(run.records(Source.LEADS));
         String prev = "";

@@ -68,6 +68,12 @@ class PlannerPostgresTest {
         return url(name, "postgres");
     }
 
+    private static BuildConfig window(LocalDate date, String db, Path out, boolean asKnownAt, Long staleness) {
+        return BuildConfig.builder().date(date).start(date.minusDays(7)).end(date).dbUrl(db).out(out).asKnownAt(asKnownAt)
+                .maxStalenessMicros(staleness).stalenessText(staleness == null ? null : "48h").minRows(100)
+                .mlflowExperiment("x").seed(7).overwrite(true).build();
+    }
+
     @Test
     void sameBuildOnDuckDbAndPostgresGivesTheSameBytes() throws IOException {
         String duck = "jdbc:duckdb:" + tmp.resolve("src.duckdb");
@@ -78,12 +84,10 @@ class PlannerPostgresTest {
         LocalDate date = LocalDate.of(2025, 1, 10);
         for (boolean asKnownAt : List.of(false, true)) {
             Long staleness = asKnownAt ? 48 * PlannerSimulator.HOUR : null;
-            PlannerBuild.Result a = PlannerTestSupport.build(new BuildConfig(date, date.minusDays(7), date, duck,
-                    tmp.resolve("duck"), asKnownAt, staleness, staleness == null ? null : "48h", 100, null, "x", false, 7,
-                    true, false));
-            PlannerBuild.Result b = PlannerTestSupport.build(new BuildConfig(date, date.minusDays(7), date, pgUrl(),
-                    tmp.resolve("pg"), asKnownAt, staleness, staleness == null ? null : "48h", 100, null, "x", false, 7,
-                    true, false));
+            PlannerBuild.Result a = PlannerTestSupport.build(window(date, duck, tmp.resolve("duck"), asKnownAt,
+                    staleness));
+            PlannerBuild.Result b = PlannerTestSupport.build(window(date, pgUrl(), tmp.resolve("pg"), asKnownAt,
+                    staleness));
             assertTrue(a.rows() >= 100, "rows " + a.rows());
             assertEquals(a.rows(), b.rows());
             assertTrue(a.report().passed(), () -> a.report().failed().toString());
@@ -128,8 +132,8 @@ class PlannerPostgresTest {
         }
         int[] committed = new int[1];
         PlannerBuild build = new PlannerBuild(PlannerTestSupport.config(live, tmp.resolve("during"), date, start,
-                false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE);
-        build.afterSnapshotExported = () -> committed[0] = commitLateRows(live, eventId);
+                false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE,
+                () -> committed[0] = commitLateRows(live, eventId));
         PlannerBuild.Result during = build.run();
         assertEquals(5, committed[0], "the hook ran and each statement changed one row");
         PlannerBuild.Result without = PlannerTestSupport.build(PlannerTestSupport.config(base, tmp.resolve("base"),

@@ -103,8 +103,9 @@ final class PlannerTestSupport {
 
     static BuildConfig config(String url, Path out, LocalDate date, LocalDate start, boolean asKnownAt, Long staleness,
                               long minRows) {
-        return new BuildConfig(date, start, date, url, out, asKnownAt, staleness, staleness == null ? null
-                : staleness + "us", minRows, null, "planner-dataset", false, 42, true, false);
+        return BuildConfig.builder().date(date).start(start).end(date).dbUrl(url).out(out).asKnownAt(asKnownAt)
+                .maxStalenessMicros(staleness).stalenessText(staleness == null ? null : staleness + "us").minRows(minRows)
+                .mlflowExperiment("planner-dataset").seed(42).overwrite(true).build();
     }
 
     static PlannerBuild.Result build(BuildConfig cfg) {

@@ -47,10 +47,11 @@ class NegativesPropertiesTest {
         try {
             Path input = Files.createDirectories(dir.resolve("deals"));
             Map<String, Set<String>> clusters = writeGraph(input, addOns, sectorSpread);
-            RankingConfig cfg = new RankingConfig(input, dir.resolve("out.json"), dir.resolve("summary.json"), addOns.size(),
-                    3, negatives, strategy, false, seed, 1, true, true,
-                    new LlmSettings(URI.create("http://127.0.0.1:9/v1"), "m", null, 1, Duration.ofSeconds(1), 0, 0, null,
-                            Duration.ofMillis(1), Duration.ofMillis(1), seed));
+            RankingConfig cfg = RankingConfig.builder().input(input).output(dir.resolve("out.json"))
+                    .summary(dir.resolve("summary.json")).clusters(addOns.size()).queriesPerCluster(3)
+                    .negativesPerQuery(negatives).negativeStrategy(strategy).seed(seed).threads(1).overwrite(true)
+                    .dryRun(true).llm(new LlmSettings(URI.create("http://127.0.0.1:9/v1"), "m", null, 1, Duration.ofSeconds(1), 0, 0, null,
+                            Duration.ofMillis(1), Duration.ofMillis(1), seed)).build();
             new RankingQueries(cfg, Progress.NONE, null).run();
             JsonNode records = JSON.readTree(dir.resolve("out.json").toFile());
             Map<String, Set<String>> positives = new HashMap<>();
