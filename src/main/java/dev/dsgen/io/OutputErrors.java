@@ -32,6 +32,9 @@ public final class OutputErrors {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file that is not a folder is in the way";
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }

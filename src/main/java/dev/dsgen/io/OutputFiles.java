@@ -3,8 +3,6 @@ package dev.dsgen.io;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.ExitCode;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output files of one run, written as a unit: every file is written to a temp file in its
+ * The file and stream outputs of an {@link OutputSet}, written as a unit: every file is written to a temp file in its
  * target directory and renamed into place only on {@link #commit()}; {@link #close()} without a
  * commit deletes the temps, and removes the folders {@link #begin} created for the targets if
  * they are still empty ({@link CreatedFolders}). So a failed run never leaves a half-written file
@@ -24,9 +22,9 @@ import java.util.Map;
  * <p>While anything is uncommitted the set is registered with {@link ExitCleanup}, so that an
  * interrupted run (SIGINT, SIGTERM) also removes its temps and new empty folders on exit.
  */
-public final class OutputFiles extends UncommittedOutput {
+final class OutputFiles extends UncommittedOutput {
     /** One declared output and the flag that placed it (named in error messages). */
-    public record Target(Path path, String flag) {
+    record Target(Path path, String flag) {
     }
 
     /** How a finished temp reaches its output: renamed over a regular file, or copied into a stream. */
@@ -63,7 +61,7 @@ public final class OutputFiles extends UncommittedOutput {
      *
      * @param targets each final path and the flag that chose it, for error messages
      */
-    public static OutputFiles begin(List<Target> targets, boolean overwrite) {
+    static OutputFiles begin(List<Target> targets, boolean overwrite) {
         Map<Path, String> flags = new LinkedHashMap<>();
         for (Target t : targets) {
             Path p = t.path().toAbsolutePath().normalize();
@@ -108,7 +106,7 @@ public final class OutputFiles extends UncommittedOutput {
     }
 
     /** Creates {@code dir} if needed (for good) and checks that files can be created in it. */
-    public static void ensureWritableDirectory(Path dir, String flag) {
+    static void ensureWritableDirectory(Path dir, String flag) {
         CreatedFolders folders = new CreatedFolders();
         folders.commit();
         ensureWritableDirectory(dir, flag, folders);
@@ -123,19 +121,13 @@ public final class OutputFiles extends UncommittedOutput {
             folders.create(dir);
             Path probe = Files.createTempFile(dir, ".dsgen-probe", ".tmp");
             Files.delete(probe);
-        } catch (AccessDeniedException e) {
-            throw DsgenException.usage("output directory is not writable: " + dir + " (" + flag + ")");
-        } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? "cannot create it" : e.getReason();
-            throw DsgenException.usage("cannot use output directory " + dir + ": " + reason + " (" + flag + ")");
         } catch (IOException e) {
-            throw DsgenException.usage("cannot use output directory " + dir + ": " + e.getMessage()
-                    + " (" + flag + ")");
+            throw OutputErrors.cannotWrite(e, dir, flag);
         }
     }
 
     /** The temp file to write {@code target}'s content to; {@code target} must have been declared. */
-    public Path temp(Path target) {
+    Path temp(Path target) {
         Path key = target.toAbsolutePath().normalize();
         Place place = places.get(key);
         if (place == null) {
@@ -172,7 +164,7 @@ public final class OutputFiles extends UncommittedOutput {
      * (a summary written after validating the data it describes). From the first commit on, the
      * folders created for the outputs are kept, whatever happens next.
      */
-    public void commit() {
+    void commit() {
         lock.lock();
         try {
             checkNotCleanedOnExit();
@@ -210,7 +202,7 @@ public final class OutputFiles extends UncommittedOutput {
     }
 
     /** Final paths of everything declared, in declaration order. */
-    public List<Path> targets() {
+    List<Path> targets() {
         return new ArrayList<>(places.keySet());
     }
 

@@ -63,7 +63,7 @@ public final class OutputSet implements AutoCloseable {
     public record Input(Path path, String flag) {
     }
 
-    private enum Kind { FILE, STREAM, FOLDER }
+    private enum Kind { FILE, STREAM, FOLDER, DATABASE }
 
     private record Declared(Path path, String flag, Kind kind) {
     }
@@ -115,6 +115,19 @@ public final class OutputSet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A database file that its database writes in place (DuckDB; null for a database server):
+         * its path is checked like a file's (it must be a regular file or absent) and its folders
+         * are created, but whether existing tables may be replaced is the caller's check, through
+         * {@link OutputSet#overwrites()}.
+         */
+        public Declaration database(Path path, String flag) {
+            if (path != null) {
+                outputs.add(new Declared(path, flag, Kind.DATABASE));
+            }
+            return this;
+        }
+
         /** An input of the run (a file or folder; null and {@code -} are ignored): never an output. */
         public Declaration input(Path path, String flag) {
             if (path != null && !StdStreams.isDash(path)) {
@@ -136,10 +149,15 @@ public final class OutputSet implements AutoCloseable {
     private final Map<Path, Recorded> recorded = new LinkedHashMap<>();
     private final Set<RunMetadata> described = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Path> committedFolders = new java.util.HashSet<>();
+    /** Database files by declared path: written in place by their database, only their folders are made here. */
+    private final Map<Path, Path> databases = new LinkedHashMap<>();
+    private final CreatedFolders databaseFolders = new CreatedFolders();
+    private final boolean overwrite;
     private OutputFiles files;
 
     private OutputSet(Declaration d) {
         this.declared = List.copyOf(d.outputs);
+        this.overwrite = d.overwrite;
         Map<Path, String> seen = new LinkedHashMap<>();
         Map<Path, Path> folderTargets = new LinkedHashMap<>();
         for (Declared o : declared) {
@@ -155,6 +173,9 @@ public final class OutputSet implements AutoCloseable {
             } else if (o.kind() == Kind.FOLDER) {
                 where = folderTarget(o);
                 folderTargets.put(key, where);
+            } else if (o.kind() == Kind.DATABASE) {
+                where = databaseFile(o);
+                databases.put(key, where);
             } else {
                 OutputFiles.Place place = filePlace(o);
                 places.put(key, place);
@@ -173,6 +194,13 @@ public final class OutputSet implements AutoCloseable {
         }
         removeLeftovers(folderTargets);
         try {
+            for (Map.Entry<Path, Path> db : databases.entrySet()) {
+                try {
+                    databaseFolders.create(db.getValue().getParent());
+                } catch (IOException e) {
+                    throw OutputErrors.cannotWrite(e, db.getValue().getParent(), flagOf(db.getKey()));
+                }
+            }
             files = OutputFiles.open(places);
             for (Map.Entry<Path, Path> f : folderTargets.entrySet()) {
                 folders.put(f.getKey(), OutputFolder.begin(f.getValue(), flagOf(f.getKey()), true));
@@ -223,6 +251,21 @@ public final class OutputSet implements AutoCloseable {
         };
     }
 
+    private static Path databaseFile(Declared o) {
+        Path p = key(o.path());
+        OutputPaths.checkNameLength(p, o.flag());
+        if (OutputPaths.isDanglingLink(p)) {
+            throw DsgenException.usage("output " + p + " is a symbolic link to a file that does not exist (" + o.flag()
+                    + "; create the target or remove the link)");
+        }
+        OutputPaths.Kind k = OutputPaths.kind(p);
+        if (OutputPaths.systemPath(p) || k != OutputPaths.Kind.ABSENT && k != OutputPaths.Kind.REGULAR) {
+            throw DsgenException.usage("output " + p + " is " + k.described() + " (" + o.flag()
+                    + "; a database needs a regular file)");
+        }
+        return OutputPaths.real(p);
+    }
+
     private static Path folderTarget(Declared o) {
         Path p = key(o.path());
         OutputPaths.checkNameLength(p, o.flag());
@@ -253,6 +296,12 @@ public final class OutputSet implements AutoCloseable {
                 if (inputFolder && to.startsWith(real)) {
                     throw DsgenException.usage("output " + e.getKey() + " lies in the input folder " + real + " of "
                             + in.flag() + " (" + e.getValue().flag() + "; write outputs outside the inputs)");
+                }
+            }
+            for (Map.Entry<Path, Path> db : databases.entrySet()) {
+                if (db.getValue().equals(real) || inputFolder && db.getValue().startsWith(real)) {
+                    throw DsgenException.usage("output " + db.getKey() + " is, or lies in, the input " + real + " of " + in.flag()
+                            + " (" + flagOf(db.getKey()) + "; an output never replaces an input, choose another path)");
                 }
             }
             for (Map.Entry<Path, Path> f : folderTargets.entrySet()) {
@@ -313,6 +362,15 @@ public final class OutputSet implements AutoCloseable {
 
     // ---- writers -------------------------------------------------------------------------------
 
+    /**
+     * Whether existing outputs may be replaced ({@code --overwrite}, the default, or
+     * {@code --no-overwrite}): for outputs the set cannot see itself, such as the tables of a
+     * database. Files and folders were checked by {@link Declaration#begin()} already.
+     */
+    public boolean overwrites() {
+        return overwrite;
+    }
+
     /** A CSV output with {@code table}'s header. */
     public CsvTable.Writer csv(Path target, CsvTable table) {
         return new CsvTable.Writer(table, open(target, false));
@@ -321,6 +379,17 @@ public final class OutputSet implements AutoCloseable {
     /** Writes one pretty JSON document (no rows). */
     public void json(Path target, Object value) {
         writeJson(target, value, false);
+    }
+
+    /** Writes a text document (UTF-8; Markdown, a JSON text built elsewhere); no rows. */
+    public void text(Path target, String content) {
+        CountingHashingStream out = open(target, false);
+        try {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.close();
+        } catch (IOException e) {
+            throw out.failed(e);
+        }
     }
 
     /** A pretty JSON list written item by item; each item is a row. */
@@ -455,6 +524,7 @@ public final class OutputSet implements AutoCloseable {
                 throw new IllegalStateException("output " + r.shown() + " is still open: close it before the commit");
             }
         }
+        databaseFolders.commit();
         files.commit();
         for (Map.Entry<Path, OutputFolder> f : folders.entrySet()) {
             if (committedFolders.add(f.getKey())) {
@@ -478,6 +548,7 @@ public final class OutputSet implements AutoCloseable {
         for (OutputFolder f : folders.values()) {
             f.close();
         }
+        databaseFolders.close();
         if (files != null) {
             files.close();
         }
