@@ -53,7 +53,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     static ConfigDefaults load(Path file) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(file));
+            root = Json.INPUT.readTree(Json.utf8(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw DsgenException.input("config file not found: " + file + " (--config)");
         } catch (JsonProcessingException e) {

@@ -116,7 +116,8 @@ public final class Dsgen implements Runnable {
         if (t instanceof OutOfMemoryError) {
             return outOfMemory(err);
         }
-        if (t instanceof DsgenException de) {
+        if (t instanceof DsgenException thrown) {
+            DsgenException de = SharedOptions.Overwrite.explain(leaf(parseResult).commandSpec(), thrown);
             if (de.exitCode() == ExitCode.INTERNAL && leaf(parseResult).hasMatchedOption("--verbose")) {
                 de.printStackTrace(err);
             }

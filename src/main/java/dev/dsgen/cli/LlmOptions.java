@@ -1,6 +1,7 @@
 package dev.dsgen.cli;
 
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.HttpAuth;
 import dev.dsgen.llm.LlmSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +62,10 @@ public final class LlmOptions {
             throw DsgenException.usage("the LLM base URL must be http(s)://host[:port]/path, got '" + url
                     + "' (--llm-base-url or OPENAI_BASE_URL)");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw DsgenException.usage("the LLM base URL has port " + uri.getPort() + ", outside 1 to 65535 (--llm-base-url "
+                    + "or OPENAI_BASE_URL)");
+        }
         if (uri.getUserInfo() != null) {
             throw DsgenException.usage("the LLM base URL must not carry credentials; put the key in OPENAI_API_KEY or "
                     + "--llm-api-key-file (--llm-base-url)");
@@ -94,15 +99,16 @@ public final class LlmOptions {
                 if (k.isEmpty()) {
                     throw DsgenException.input("API key file is empty: " + keyFile + " (--llm-api-key-file)");
                 }
-                return k;
+                return HttpAuth.checkToken(k, "the API key in " + keyFile, "--llm-api-key-file");
             } catch (NoSuchFileException e) {
                 throw DsgenException.input("API key file not found: " + keyFile + " (--llm-api-key-file)");
             } catch (IOException e) {
+                // Not the exception's text: a decoder's message could quote part of the key.
                 throw DsgenException.input("cannot read API key file " + keyFile + " (--llm-api-key-file)");
             }
         }
         String k = env.apply("OPENAI_API_KEY");
-        return k == null || k.isBlank() ? null : k.strip();
+        return k == null || k.isBlank() ? null : HttpAuth.checkToken(k.strip(), "the API key", "OPENAI_API_KEY");
     }
 
     private static String firstNonBlank(String... values) {

@@ -63,7 +63,19 @@ final class PlannerDatasetCommand implements Runnable {
         String db;
 
         @Mixin
-        CommonOptions common;
+        SharedOptions.Seed seed;
+
+        @Mixin
+        SharedOptions.Overwrite overwrite;
+
+        @Mixin
+        SharedOptions.DryRun dryRun;
+
+        @Mixin
+        SharedOptions.Logging logging;
+
+        @Mixin
+        SharedOptions.Config config;
 
         @Override
         public Integer call() {
@@ -73,9 +85,11 @@ final class PlannerDatasetCommand implements Runnable {
             if (days < 1 || days > 3660) {
                 throw DsgenException.usage("--days must be between 1 and 3660, got " + days + " (--days)");
             }
-            SimulateConfig cfg = new SimulateConfig(households, date(start, "--start"), days, db, common.seed(), common.overwrite());
+            checkEmbeddedUnderDryRun(dryRun.dryRun, db);
+            SimulateConfig cfg = new SimulateConfig(households, date(start, "--start"), days, db, seed.seed,
+                    overwrite.decide(dryRun.dryRun));
             PlannerSimulator.Result r = new PlannerSimulator(cfg).run();
-            if (!common.quiet()) {
+            if (!logging.quiet) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("simulated " + households + " households over " + days + " days from " + cfg.start()
                         + " into " + r.where());
@@ -141,16 +155,28 @@ final class PlannerDatasetCommand implements Runnable {
         boolean mlflowOptional;
 
         @Mixin
-        CommonOptions common;
+        SharedOptions.Seed seed;
+
+        @Mixin
+        SharedOptions.Overwrite overwrite;
+
+        @Mixin
+        SharedOptions.DryRun dryRun;
+
+        @Mixin
+        SharedOptions.Logging logging;
+
+        @Mixin
+        SharedOptions.Config config;
 
         @Override
         public Integer call() {
             BuildConfig cfg = toConfig();
             PrintWriter err = spec.commandLine().getErr();
             PlannerBuild.Result r = new PlannerBuild(cfg, err,
-                    TerminalProgress.forTerminal(err, common.quiet(), common.verbose())).run();
+                    TerminalProgress.forTerminal(err, logging.quiet, logging.verbose)).run();
             PrintWriter out = spec.commandLine().getOut();
-            if (!common.quiet()) {
+            if (!logging.quiet) {
                 out.println("planner-dataset " + cfg.date() + ": " + r.rows() + " examples in " + r.folder());
                 r.report().print(out);
             }
@@ -176,17 +202,26 @@ final class PlannerDatasetCommand implements Runnable {
                 throw DsgenException.usage("--min-rows must be at least 1, got " + minRows + " (--min-rows)");
             }
             Long stale = staleness == null ? null : duration(staleness);
-            String mlflow = mlflowUri;
-            if (mlflow != null && common.dryRun()) {
-                mlflow = null; // --dry-run: nothing leaves the machine
-            }
+            checkEmbeddedUnderDryRun(dryRun.dryRun, db);
+            String mlflow = dryRun.dryRun ? null : mlflowUri; // --dry-run: no tracking server either
             if (mlflow != null) {
                 dev.dsgen.planner.PlannerBuild.checkMlflowUri(mlflow);
             }
             return BuildConfig.builder().date(d).start(s).end(e).dbUrl(db).out(out).asKnownAt(asKnownAt)
                     .maxStalenessMicros(stale).stalenessText(staleness).minRows(minRows).mlflowUri(mlflow)
-                    .mlflowExperiment(mlflowExperiment).mlflowOptional(mlflowOptional).seed(common.seed())
-                    .overwrite(common.overwrite()).dryRun(common.dryRun()).build();
+                    .mlflowExperiment(mlflowExperiment).mlflowOptional(mlflowOptional).seed(seed.seed)
+                    .overwrite(overwrite.decide(dryRun.dryRun)).dryRun(dryRun.dryRun).build();
+        }
+    }
+
+    /** Exit 2 when a dry run is pointed at a database server: only embedded DuckDB stays on the machine. */
+    static void checkEmbeddedUnderDryRun(boolean dryRun, String jdbcUrl) {
+        String url = jdbcUrl.strip().toLowerCase(Locale.ROOT);
+        if (dryRun && url.startsWith("jdbc:") && !url.startsWith("jdbc:duckdb:")) {
+            int colon = url.indexOf(':', 5);
+            String kind = colon > 0 ? url.substring(0, colon) : "JDBC";
+            throw DsgenException.usage("--dry-run contacts no database server, but --db is a " + kind
+                    + " URL (--db; use a jdbc:duckdb: file, or drop --dry-run)");
         }
     }
 

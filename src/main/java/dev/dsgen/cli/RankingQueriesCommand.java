@@ -63,18 +63,33 @@ final class RankingQueriesCommand implements Callable<Integer> {
     LlmOptions llm;
 
     @Mixin
-    CommonOptions common;
+    SharedOptions.Seed seed;
+
+    @Mixin
+    SharedOptions.Threads threads;
+
+    @Mixin
+    SharedOptions.Overwrite overwrite;
+
+    @Mixin
+    SharedOptions.DryRun dryRun;
+
+    @Mixin
+    SharedOptions.Logging logging;
+
+    @Mixin
+    SharedOptions.Config config;
 
     @Override
     public Integer call() {
         RankingConfig cfg = toConfig();
         PrintWriter err = spec.commandLine().getErr();
-        var result = new RankingQueries(cfg, TerminalProgress.forTerminal(err, common.quiet(), common.verbose()),
-                common.verbose() ? line -> {
+        var result = new RankingQueries(cfg, TerminalProgress.forTerminal(err, logging.quiet, logging.verbose),
+                logging.verbose ? line -> {
                     err.println("dsgen: " + line);
                     err.flush();
                 } : null, new StdStreams(spec.commandLine().getOut(), System.in)).run();
-        if (!common.quiet()) {
+        if (!logging.quiet) {
             for (String w : result.warnings()) {
                 err.println("dsgen: warning: " + w);
             }
@@ -107,13 +122,15 @@ final class RankingQueriesCommand implements Callable<Integer> {
         if (resume && StdStreams.isDash(output)) {
             throw DsgenException.usage("--resume extends an output file, not stdout (--resume; give --output a file)");
         }
-        if (resume && !common.overwrite()) {
+        // --resume asks to extend the output, so it counts as an explicit --overwrite.
+        boolean replace = resume && overwrite.overwrite == null || overwrite.decide(dryRun.dryRun);
+        if (resume && !replace) {
             throw DsgenException.usage("--resume rewrites the output with the new clusters appended, so it cannot be combined "
                     + "with --no-overwrite (--resume)");
         }
         return RankingConfig.builder().input(input).output(output).summary(summary).clusters(clusters)
                 .queriesPerCluster(queriesPerCluster).negativesPerQuery(negativesPerQuery).negativeStrategy(strategy)
-                .resume(resume).seed(common.seed()).threads(common.threads()).overwrite(common.overwrite())
-                .dryRun(common.dryRun()).llm(llm.toSettings(common.dryRun(), common.seed(), System::getenv)).build();
+                .resume(resume).seed(seed.seed).threads(threads.resolve()).overwrite(replace)
+                .dryRun(dryRun.dryRun).llm(llm.toSettings(dryRun.dryRun, seed.seed, System::getenv)).build();
     }
 }

@@ -85,15 +85,33 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     boolean dev;
 
     @Mixin
-    CommonOptions common;
+    SharedOptions.Seed seed;
+
+    @Mixin
+    SharedOptions.Now now;
+
+    @Mixin
+    SharedOptions.Threads threads;
+
+    @Mixin
+    SharedOptions.Overwrite overwrite;
+
+    @Mixin
+    SharedOptions.DryRun dryRun;
+
+    @Mixin
+    SharedOptions.Logging logging;
+
+    @Mixin
+    SharedOptions.Config config;
 
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
         List<OutputSet.Input> read = piiSaltFile == null ? List.of() : List.of(new OutputSet.Input(piiSaltFile, "--pii-salt-file"));
-        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), common.quiet(), common.verbose()),
+        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose),
                 new StdStreams(spec.commandLine().getOut(), System.in), read).run();
-        if (!common.quiet()) {
+        if (!logging.quiet) {
             // With the summary on stdout (--summary -), stdout carries only that JSON: the table goes to stderr.
             SynthEntities.printSummary(result, StdStreams.isDash(cfg.outputs().summary()) ? spec.commandLine().getErr()
                     : spec.commandLine().getOut());
@@ -120,7 +138,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
                 new SynthConfig.Population(dupRate, overlap, LocaleMix.parse(locale)),
                 new SynthConfig.Pairs(negRatio, Split.parse(split)), new SynthConfig.Pii(mode, salt),
                 new SynthConfig.Outputs(outdir, pairsOut, summary),
-                new SynthConfig.Run(common.seed(), common.referenceTime(), common.threads(), common.overwrite()));
+                new SynthConfig.Run(seed.seed, now.resolve(), threads.resolve(), overwrite.decide(dryRun.dryRun)));
     }
 
     private String salt() {

@@ -2,7 +2,6 @@ package dev.dsgen.entities;
 
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.core.LongHashSet;
 import java.util.concurrent.ExecutorService;
 
 /**

@@ -2,6 +2,7 @@ package dev.dsgen.entities;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dsgen.core.ReferenceTime;
 import java.util.List;
 
 /**
@@ -45,15 +46,18 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
                     throw new IllegalArgumentException("enum field '" + name + "' needs a non-empty 'values' list");
                 }
                 if (weights != null && (weights.size() != values.size()
-                        || weights.stream().anyMatch(w -> w == null || w < 0))) {
-                    throw new IllegalArgumentException("enum field '" + name + "': 'weights' needs one weight >= 0 per value");
+                        || weights.stream().anyMatch(w -> w == null || !(w >= 0) || w.isInfinite()))) {
+                    throw new IllegalArgumentException("enum field '" + name + "': 'weights' needs one finite weight >= 0 per value");
+                }
+                if (weights != null && weights.stream().allMatch(w -> w == 0)) {
+                    throw new IllegalArgumentException("enum field '" + name + "': 'weights' are all zero; at least one must be above 0");
                 }
             }
-            case DECIMAL, INTEGER -> {
-                if (min == null || max == null || min > max) {
-                    throw new IllegalArgumentException(type.jsonName() + " field '" + name + "' needs min <= max");
-                }
+            case DECIMAL -> {
+                bounds(name, type, min, max, true, DECIMAL_LIMIT);
             }
+            case INTEGER -> bounds(name, type, min, max, true, INTEGER_LIMIT);
+            case VEHICLE_YEAR -> bounds(name, type, min, max, false, 9999);
             case FAKER -> {
                 if (expression == null || expression.isBlank()) {
                     throw new IllegalArgumentException("faker field '" + name + "' needs an 'expression' such as #{Vehicle.color}");
@@ -66,8 +70,9 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
                 }
             }
             case TIMESTAMP, DATE -> {
-                if (daysBack != null && daysBack < 1) {
-                    throw new IllegalArgumentException("field '" + name + "': days_back must be >= 1");
+                if (daysBack != null && (daysBack < 1 || daysBack > ReferenceTime.MAX_LOOKBACK_DAYS)) {
+                    throw new IllegalArgumentException("field '" + name + "': days_back must be from 1 to "
+                            + ReferenceTime.MAX_LOOKBACK_DAYS + ", got " + daysBack);
                 }
             }
             default -> {
@@ -79,6 +84,35 @@ public record FieldSpec(String name, FieldType type, List<String> values, List<D
         }
         return new FieldSpec(name, type, values, weights, min, max, daysBack, prefix, expression, rate, description,
                 onlyWhen == null ? null : java.util.Map.copyOf(onlyWhen));
+    }
+
+    /** Integer bounds stay within the doubles that hold every whole number exactly. */
+    static final double INTEGER_LIMIT = 0x1p53;
+    /** Decimal bounds stay where a double still holds the cents that are written. */
+    static final double DECIMAL_LIMIT = 1e13;
+
+    /**
+     * Checks min and max of a numeric field: finite, within {@code +-limit}, min <= max; both
+     * required, or (vehicle_year) each optional with min <= max checked when both are given.
+     */
+    private static void bounds(String name, FieldType type, Double min, Double max, boolean required, double limit) {
+        String what = type.jsonName() + " field '" + name + "'";
+        if (required && (min == null || max == null)) {
+            throw new IllegalArgumentException(what + " needs min and max");
+        }
+        for (Double v : new Double[] {min, max}) {
+            if (v != null && !(Math.abs(v) <= limit)) {
+                throw new IllegalArgumentException(what + ": min and max must be numbers from " + bound(-limit) + " to "
+                        + bound(limit) + ", got " + bound(v));
+            }
+        }
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException(what + ": min " + bound(min) + " is above max " + bound(max));
+        }
+    }
+
+    private static String bound(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A field synthesised because the schema lacked it. */

@@ -1,6 +1,5 @@
 package dev.dsgen.entities;
 
-import dev.dsgen.core.LongHashSet;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;

@@ -3,7 +3,6 @@ package dev.dsgen.entities;
 import dev.dsgen.core.Digits;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.core.WeightedSampler;
 import dev.dsgen.entities.EntityPlan.SourcePlan;
 import dev.dsgen.entities.features.Contact;
 import java.time.Instant;
@@ -138,7 +137,7 @@ final class RecordFactory {
                 case TIMESTAMP -> isoTimestamp(funnel(source, entity, slot, timeOf(f, slot, sp.size(), r)));
                 case DATE -> isoTimestamp(funnel(source, entity, slot, timeOf(f, slot, sp.size(), r))).substring(0, 10);
                 case DECIMAL -> decimal(f, r);
-                case INTEGER -> Long.toString(Math.round(f.min()) + r.nextInt((int) (Math.round(f.max()) - Math.round(f.min()) + 1)));
+                case INTEGER -> Long.toString(integer(f, r));
                 case ENUM -> enums.get(source)[i].sample(r);
                 case REF -> (f.prefix() == null ? "REF-" : f.prefix()) + scramble(slot, streams[i]);
                 case VIN -> vin(r);
@@ -280,6 +279,13 @@ final class RecordFactory {
             b[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /** Uniform in [min, max]; ranges wider than an int's are drawn as a long (FieldSpec bounds them). */
+    private static long integer(FieldSpec f, Rng r) {
+        long min = Math.round(f.min());
+        long span = Math.round(f.max()) - min + 1;
+        return min + (span <= Integer.MAX_VALUE ? r.nextInt((int) span) : Math.floorMod(r.nextLong(), span));
     }
 
     private static String decimal(FieldSpec f, Rng r) {

@@ -1,6 +1,5 @@
 package dev.dsgen.entities;
 
-import dev.dsgen.core.WeightedSampler;
 import dev.dsgen.io.CsvTable;
 import java.util.ArrayList;
 import java.util.Collections;

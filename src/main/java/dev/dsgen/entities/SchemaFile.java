@@ -34,7 +34,7 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
         return new SchemaFile(schemaVersion == null ? 1 : schemaVersion, new LinkedHashMap<>(entities));
     }
 
-    private static final ObjectReader READER = Json.MAPPER.readerFor(SchemaFile.class)
+    private static final ObjectReader READER = Json.INPUT.forType(SchemaFile.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -49,9 +49,11 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
             if (Files.isDirectory(file)) {
                 throw DsgenException.input("schema is a directory, not a file: " + file + " (--schema)");
             }
-            text = Files.readString(file);
+            text = Json.utf8(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw DsgenException.input("schema not found: " + file + " (--schema)");
+        } catch (Json.NotUtf8Exception e) {
+            throw DsgenException.input("schema " + file + " is " + e.getMessage() + " (--schema)");
         } catch (IOException e) {
             throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
         }
@@ -90,14 +92,16 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
             throw DsgenException.input("unknown key '" + e.getPropertyName() + "' in schema " + file
                     + where(e.getLocation()) + " (--schema)");
         } catch (JsonProcessingException e) {
+            String duplicate = Json.duplicateKey(e, text);
+            if (duplicate != null) {
+                throw DsgenException.input("malformed schema " + file + ": " + duplicate + " (--schema)");
+            }
             String reason = rootMessage(e);
             var missing = java.util.regex.Pattern.compile("Missing required creator property '([^']+)'").matcher(reason);
             if (missing.find()) {
                 reason = "missing required key '" + missing.group(1) + "'";
             }
             throw DsgenException.input("malformed schema " + file + where(e.getLocation()) + ": " + reason + " (--schema)");
-        } catch (IOException e) {
-            throw DsgenException.input("cannot read schema " + file + ": " + e.getMessage() + " (--schema)");
         }
     }
 

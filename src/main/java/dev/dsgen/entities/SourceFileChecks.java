@@ -1,7 +1,5 @@
 package dev.dsgen.entities;
 
-import dev.dsgen.core.DistinctCounter;
-import dev.dsgen.core.LongHashSet;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.io.CsvTable;
 import dev.dsgen.validate.RowCheck;

@@ -1,9 +1,16 @@
 package dev.dsgen.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +19,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +39,15 @@ public final class Json {
             // FastDoubleParser: the same correctly rounded doubles, parsed in about a third of the time
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
+
+    /**
+     * The reader for every JSON input file (schemas, deal files, configs): junk after the value and
+     * a key repeated in one object are errors, where the default reader would take the first value
+     * and ignore the rest, or keep the last of two keys and silently drop the other.
+     */
+    public static final ObjectReader INPUT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -93,14 +115,90 @@ public final class Json {
      * location (callers name the file, line and column), and with a location embedded in the text
      * ("start marker at [Source: REDACTED (...); line: 1, column: 11]") shortened to "line 1, column 11".
      */
-    public static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
+    public static String reason(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         if (msg == null) {
             msg = e.getClass().getSimpleName();
         }
+        if (msg.startsWith("Trailing token")) {
+            return "more text after the end of the JSON value (one value per file)";
+        }
         int nl = msg.indexOf('\n');
         msg = nl < 0 ? msg : msg.substring(0, nl);
         return SOURCE_LOCATION.matcher(msg).replaceAll("line $1, column $2").trim();
+    }
+
+    /**
+     * For a key repeated in one object ({@link #INPUT}'s duplicate detection): which key, and the
+     * lines and columns of both, found by reading {@code text} again; null for any other failure.
+     */
+    public static String duplicateKey(JsonProcessingException e, String text) {
+        String msg = e.getOriginalMessage();
+        if (msg == null || !msg.startsWith("Duplicate field '") || !(e.getProcessor() instanceof JsonParser failed)) {
+            return null;
+        }
+        String key = msg.substring("Duplicate field '".length(), msg.lastIndexOf('\''));
+        JsonStreamContext object = failed.getParsingContext();
+        String path = object.getParent() == null ? "" : object.getParent().pathAsPointer().toString();
+        String first = "an earlier line";
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                JsonStreamContext c = p.getParsingContext();
+                if (t == JsonToken.FIELD_NAME && key.equals(p.currentName()) && c.getParent() != null
+                        && c.getParent().pathAsPointer().toString().equals(path)) {
+                    first = at(p.currentTokenLocation());
+                    break;
+                }
+            }
+        } catch (IOException again) {
+            // the text failed before the first one: keep the vaguer wording
+        }
+        return "'" + key + "' is defined twice in one object (" + first + " and " + at(e.getLocation()) + ")";
+    }
+
+    private static String at(JsonLocation loc) {
+        return loc == null ? "?" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    /**
+     * The UTF-8 text of an input file's bytes. A byte sequence that is not UTF-8 (say, a file saved
+     * as UTF-16) is an {@link IOException} that says so, with the byte offset and line where it is,
+     * instead of the JDK's "Input length = 1".
+     */
+    public static String utf8(byte[] bytes) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff
+                    || (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe);
+            String bom = utf16 ? " (it starts with a UTF-16 byte-order mark; save it as UTF-8)" : "";
+            throw new NotUtf8Exception("not UTF-8 text" + bom + ": byte 0x" + String.format("%02X", bytes[offset] & 0xff)
+                    + " at byte offset " + offset + " (line " + line + ")");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** Bytes that are not UTF-8 text; the message says where. */
+    public static final class NotUtf8Exception extends CharacterCodingException {
+        private final String message;
+
+        NotUtf8Exception(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dsgen.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.HttpAuth;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
 import dev.dsgen.io.Json;
@@ -130,13 +131,20 @@ public final class LlmClient {
     }
 
     private ResponseCache.Entry send(String body, String key) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (settings.apiKey() != null) {
-            rb.header("Authorization", "Bearer " + settings.apiKey());
+        HttpRequest request;
+        try {
+            HttpRequest.Builder rb = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.timeout())
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (settings.apiKey() != null) {
+                rb.header("Authorization", HttpAuth.bearer(settings.apiKey(), "the API key",
+                        "--llm-api-key-file or OPENAI_API_KEY"));
+            }
+            request = rb.build();
+        } catch (IllegalArgumentException e) {
+            // Never the exception's text: for a header it quotes the whole value, key included.
+            throw DsgenException.usage("cannot build a request for " + settings.safeBaseUrl() + " (--llm-base-url)");
         }
-        HttpRequest request = rb.build();
         Rng jitter = new Rng(Seeds.mix(settings.jitterSeed(), Seeds.stream("llm.backoff"), Seeds.hash(key)));
         String lastError = "";
         for (int attempt = 0; ; attempt++) {
@@ -218,7 +226,8 @@ public final class LlmClient {
             if (c instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(String.valueOf(c), c);
+            // The message only: a Java class name is no help in a one-line error.
+            throw new IOException(c == null ? "unknown failure" : String.valueOf(c.getMessage()), c);
         }
     }
 

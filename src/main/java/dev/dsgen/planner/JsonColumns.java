@@ -39,6 +39,10 @@ final class JsonColumns {
         } catch (JsonProcessingException ex) {
             checkTree(json, column, row);
             throw malformed(ex, column, row);
+        } catch (PayloadReader.WrongType ex) {
+            checkTree(json, column, row); // malformed text is reported as such, wherever it is
+            throw DsgenException.input("wrong type in " + column + " of " + row + ": " + ex.getMessage() + " (--db "
+                    + db.where() + ")");
         } catch (IOException ex) {
             throw new UncheckedIOException(ex); // an in-memory source: not expected
         }

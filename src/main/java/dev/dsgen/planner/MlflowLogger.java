@@ -2,6 +2,7 @@ package dev.dsgen.planner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsgen.core.DsgenException;
+import dev.dsgen.core.HttpAuth;
 import dev.dsgen.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,20 @@ import org.apache.commons.codec.digest.DigestUtils;
  * {@code --mlflow-optional}, then one warning line.
  */
 final class MlflowLogger {
+    /** Deadline of one request, from sending to the whole answer read. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final BuildConfig cfg;
     private final PrintWriter err;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String[] auth;
 
     MlflowLogger(BuildConfig cfg, PrintWriter err) {
         this.cfg = cfg;
         this.err = err;
         String u = cfg.mlflowUri();
         this.base = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        this.auth = auth(System.getenv());
     }
 
     /** The URI without user info, query or fragment: safe to print. */
@@ -51,16 +55,42 @@ final class MlflowLogger {
         }
     }
 
-    /** Checks the flag's form early (exit 2). */
+    /**
+     * Checks the flag's form and the credentials in the environment before the build starts
+     * (exit 2), so that neither fails only after the dataset was written.
+     */
     static void checkUri(String uri) {
         try {
             URI u = URI.create(uri);
             if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
                 throw DsgenException.usage("--mlflow-uri must be an http(s) URL such as http://127.0.0.1:5000 (--mlflow-uri)");
             }
+            if (u.getPort() == 0 || u.getPort() > 65535) {
+                throw DsgenException.usage("--mlflow-uri has port " + u.getPort() + ", outside 1 to 65535 (--mlflow-uri)");
+            }
         } catch (IllegalArgumentException e) {
             throw DsgenException.usage("--mlflow-uri is not a URL (--mlflow-uri)");
         }
+        auth(System.getenv());
+    }
+
+    /**
+     * The Authorization header from MLFLOW_TRACKING_TOKEN, else MLFLOW_TRACKING_USERNAME and
+     * PASSWORD (checked: exit 2 naming the variable, never its value); else only a User-Agent.
+     */
+    static String[] auth(Map<String, String> env) {
+        String token = env.get("MLFLOW_TRACKING_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return new String[] {"Authorization", HttpAuth.bearer(token.strip(), "the MLflow token",
+                    "MLFLOW_TRACKING_TOKEN")};
+        }
+        String user = env.get("MLFLOW_TRACKING_USERNAME");
+        String pass = env.get("MLFLOW_TRACKING_PASSWORD");
+        if (user != null && pass != null) {
+            return new String[] {"Authorization", HttpAuth.basic(user, pass, "MLFLOW_TRACKING_USERNAME",
+                    "MLFLOW_TRACKING_PASSWORD")};
+        }
+        return new String[] {"User-Agent", "dsgen"};
     }
 
     /** Returns the run id, or null when MLflow was optional and failed. */
@@ -94,6 +124,9 @@ final class MlflowLogger {
             return runId;
         } catch (IOException e) {
             return fail(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Never the exception's text: for a header it quotes the whole value, token included.
+            return fail("cannot build a request for it");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
@@ -129,7 +162,7 @@ final class MlflowLogger {
         // params above (schema hash and field list) stand in for the artifact.
         String path = "mlflow-artifacts/artifacts/" + experiment + "/" + runId + "/artifacts/schema.json";
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/2.0/" + path))
-                .timeout(Duration.ofSeconds(30)).headers(auth())
+                .timeout(TIMEOUT).headers(auth)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(schemaJson, StandardCharsets.UTF_8)).build());
         String status = r.statusCode() / 100 == 2 ? "uploaded" : "not uploaded (HTTP " + r.statusCode() + ")";
@@ -148,30 +181,30 @@ final class MlflowLogger {
 
     private HttpRequest.Builder request(String endpoint) {
         return HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/" + endpoint))
-                .timeout(Duration.ofSeconds(30)).headers(auth());
+                .timeout(TIMEOUT).headers(auth);
     }
 
-    private String[] auth() {
-        String token = System.getenv("MLFLOW_TRACKING_TOKEN");
-        if (token != null && !token.isBlank()) {
-            return new String[] {"Authorization", "Bearer " + token};
-        }
-        String user = System.getenv("MLFLOW_TRACKING_USERNAME");
-        String pass = System.getenv("MLFLOW_TRACKING_PASSWORD");
-        if (user != null && pass != null) {
-            return new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + pass).getBytes(StandardCharsets.UTF_8))};
-        }
-        return new String[] {"User-Agent", "dsgen"};
-    }
-
+    /**
+     * Sends and reads the whole answer within {@link #TIMEOUT}: the request's own timeout covers
+     * only the wait for the headers, and a server that then stalls the body would hold the run.
+     */
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        var f = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new IOException("connection refused");
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new IOException("timed out");
+            return f.get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new IOException("no answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof java.net.ConnectException) {
+                throw new IOException("connection refused");
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                throw new IOException("no answer within " + TIMEOUT.toSeconds() + " s");
+            }
+            // Only an I/O failure's text is shown; anything else could quote a request header.
+            throw new IOException(c instanceof IOException && c.getMessage() != null ? c.getMessage() : "request failed");
         }
     }
 

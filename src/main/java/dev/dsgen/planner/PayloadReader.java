@@ -10,12 +10,12 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * The source JSON (event payload and context, pantry items, household string arrays) read with the
- * streaming parser straight into the example's values: the same values as building the JSON tree
- * and reading it (duplicate keys: the last one wins; fields of the wrong type become null; non-object
- * meals and items and non-string array elements are skipped; see the test's tree oracle), without
- * the tree's maps and nodes, which were most of the JSON cost per event. Each reader is handed a
- * parser on the root value's first token and tokenizes everything up to its end, so malformed JSON
- * fails where the tree parser would.
+ * streaming parser straight into the example's values, without the tree's maps and nodes, which
+ * were most of the JSON cost per event. A field of the wrong type (a plan that is a string, a cost
+ * that is text, a meal that is a number) is a {@link WrongType}, never a silently empty value:
+ * JSON null counts as absent. Duplicate keys: the last one wins. Each reader is handed a parser on
+ * the root value's first token and tokenizes everything up to its end, so malformed JSON fails
+ * where the tree parser would.
  */
 final class PayloadReader {
     /** The two payload fields the build uses. */
@@ -43,6 +43,26 @@ final class PayloadReader {
     private PayloadReader() {
     }
 
+    /** A value of the wrong type; the message names it by its JSON Pointer ("/plan/meals/0/cost"). */
+    static final class WrongType extends RuntimeException {
+        WrongType(String message) {
+            super(message);
+        }
+    }
+
+    private static WrongType wrong(JsonParser p, JsonToken t, String expected) {
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        String got = switch (t) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> String.valueOf(t);
+        };
+        return new WrongType((pointer.isEmpty() ? "the value" : pointer) + " must be " + expected + ", not " + got);
+    }
+
     static Payload payload(JsonParser p) throws IOException {
         GenericData.Record plan = null;
         String planId = null;
@@ -50,7 +70,7 @@ final class PayloadReader {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "plan" -> plan = t == JsonToken.START_OBJECT ? plan(p) : skip(p);
+                case "plan" -> plan = t == JsonToken.START_OBJECT ? plan(p) : absent(p, t, "an object");
                 case "plan_id" -> planId = text(p, t);
                 default -> p.skipChildren();
             }
@@ -76,9 +96,10 @@ final class PayloadReader {
         return new Context(workflowType, mode, policy);
     }
 
-    /** A pantry snapshot's items: the object elements of a root array (anything else: no items). */
+    /** A pantry snapshot's items: a root array of objects (null elements skipped; null: no items). */
     static GenericData.Record pantry(JsonParser p, JsonToken first) throws IOException {
-        return pantry(elements(p, first, (q, e) -> e == JsonToken.START_OBJECT ? item(q) : null));
+        return pantry(elements(p, first, "an array of objects", (q, e) -> e == JsonToken.START_OBJECT ? item(q)
+                : absent(q, e, "an object")));
     }
 
     /** The pantry of a snapshot whose items are SQL NULL. */
@@ -116,7 +137,8 @@ final class PayloadReader {
             switch (name) {
                 case "plan_id" -> r.put(PLAN_ID, text(p, t));
                 case "total_cost" -> r.put(PLAN_TOTAL, number(p, t));
-                case "meals" -> meals = elements(p, t, (q, e) -> e == JsonToken.START_OBJECT ? meal(q) : null);
+                case "meals" -> meals = elements(p, t, "an array of objects",
+                        (q, e) -> e == JsonToken.START_OBJECT ? meal(q) : absent(q, e, "an object"));
                 default -> p.skipChildren();
             }
         }
@@ -144,36 +166,28 @@ final class PayloadReader {
         return m;
     }
 
-    private static <T> T skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
+    /** Null for JSON null; any other value is a {@link WrongType}. */
+    private static <T> T absent(JsonParser p, JsonToken t, String expected) {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw wrong(p, t, expected);
     }
 
-    /** As the tree node's text: scalars as the tree node's text, null and containers as null. */
+    /** A string, or null for JSON null. */
     static String text(JsonParser p, JsonToken t) throws IOException {
-        return switch (t) {
-            case VALUE_STRING -> p.getText();
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> Integer.toString(p.getIntValue());
-                case LONG -> Long.toString(p.getLongValue());
-                default -> p.getBigIntegerValue().toString();
-            };
-            case VALUE_NUMBER_FLOAT -> Double.toString(floating(p)); // the tree keeps a double
-            default -> skip(p);
-        };
+        return t == JsonToken.VALUE_STRING ? p.getText() : absent(p, t, "a string");
     }
 
-    /** As the tree node's int: only integers that fit an int. */
+    /** An integer that fits an int, or null for JSON null. */
     static Integer integer(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
             return p.getIntValue();
         }
-        return skip(p);
+        return absent(p, t, "a whole number that fits 32 bits");
     }
 
-    /** Any number, as the tree node's double value. */
+    /** Any number, as a double, or null for JSON null. */
     static Double number(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return switch (p.getNumberType()) {
@@ -185,7 +199,7 @@ final class PayloadReader {
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             return floating(p);
         }
-        return skip(p);
+        return absent(p, t, "a number");
     }
 
     /**
@@ -197,14 +211,15 @@ final class PayloadReader {
         return p.getDoubleValue();
     }
 
-    /** The string elements of an array, else empty (the rest of a non-array value skipped). */
+    /** An array of strings (null elements skipped); null gives an empty list. */
     static List<CharSequence> strings(JsonParser p, JsonToken t) throws IOException {
-        return elements(p, t, (q, e) -> e == JsonToken.VALUE_STRING ? WORDS.get().of(q) : null);
+        return elements(p, t, "an array of strings",
+                (q, e) -> e == JsonToken.VALUE_STRING ? WORDS.get().of(q) : absent(q, e, "a string"));
     }
 
     /** {@link #text}, with strings canonicalised: for the few hundred names a plan or pantry repeats. */
     static CharSequence word(JsonParser p, JsonToken t) throws IOException {
-        return t == JsonToken.VALUE_STRING ? WORDS.get().of(p) : text(p, t);
+        return t == JsonToken.VALUE_STRING ? WORDS.get().of(p) : absent(p, t, "a string");
     }
 
     private static final ThreadLocal<Words> WORDS = ThreadLocal.withInitial(Words::new);
@@ -281,21 +296,20 @@ final class PayloadReader {
     }
 
     /**
-     * The elements of an array that {@code element} reads, in order (the others skipped); any other
-     * value gives an empty list, with the rest of it skipped.
+     * The elements of an array that {@code element} reads, in order (null ones skipped); JSON null
+     * gives an empty list, any other value a {@link WrongType}.
      */
-    private static <T> List<T> elements(JsonParser p, JsonToken first, Element<T> element) throws IOException {
+    private static <T> List<T> elements(JsonParser p, JsonToken first, String expected, Element<T> element)
+            throws IOException {
         List<T> out = new ArrayList<>();
         if (first != JsonToken.START_ARRAY) {
-            p.skipChildren();
+            absent(p, first, expected);
             return out;
         }
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             T value = element.read(p, e);
-            if (value == null) {
-                p.skipChildren();
-            } else {
+            if (value != null) {
                 out.add(value);
             }
         }

@@ -21,6 +21,30 @@ import java.util.Properties;
 final class PlannerDb {
     enum Dialect { DUCKDB, POSTGRES, OTHER }
 
+    /**
+     * pgJDBC logs through java.util.logging, whose default handler prints warnings (an invalid
+     * port, for one) as two extra lines on stderr; dsgen reports every failure itself in one line.
+     * Held here: a logger nobody references may be collected, and its level with it.
+     */
+    private static final java.util.logging.Logger PGJDBC_LOG = silence("org.postgresql");
+
+    /**
+     * PostgreSQL deadlines, as pgJDBC connection properties (a URL parameter of the same name wins):
+     * the TCP connect, the whole login (a server that accepts and never answers), and the longest
+     * silence while reading, which restarts with every packet: it must outlast a legitimate
+     * server-side sort or index build, so it is generous.
+     */
+    static final java.util.Map<String, String> POSTGRES_DEADLINES = java.util.Map.of(
+            "connectTimeout", "10", "loginTimeout", "30", "socketTimeout", "3600", "tcpKeepAlive", "true");
+    /** Longest wait for a table lock held by another session, unless the server or URL sets one. */
+    static final String LOCK_TIMEOUT = "60s";
+
+    private static java.util.logging.Logger silence(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
+
     private final String url;
     private final Dialect dialect;
     private final String where;
@@ -28,6 +52,7 @@ final class PlannerDb {
     private final java.util.Map<String, String> env;
     /** DuckDB settings from the URL's query ({@code ?threads=1&memory_limit=2GB}); empty otherwise. */
     private java.util.Map<String, String> duckdbOptions = java.util.Map.of();
+    private final SqlFailures failures;
 
     private PlannerDb(String url, boolean readOnly, java.util.Map<String, String> env) {
         this.url = url;
@@ -42,6 +67,7 @@ final class PlannerDb {
         } else if (lower.startsWith("jdbc:postgresql:")) {
             dialect = Dialect.POSTGRES;
             where = "PostgreSQL at " + postgresHostPort();
+            checkPorts(where.substring("PostgreSQL at ".length()));
         } else if (lower.startsWith("jdbc:")) {
             dialect = Dialect.OTHER;
             int colon = url.indexOf(':', 5);
@@ -50,11 +76,17 @@ final class PlannerDb {
             throw DsgenException.usage("--db must be a JDBC URL such as jdbc:duckdb:data/planner.duckdb or "
                     + "jdbc:postgresql://127.0.0.1:5432/planner (--db)");
         }
+        failures = new SqlFailures(dialect, where, url, env, readOnly, !duckdbOptions.isEmpty());
     }
 
     /** For {@code simulate} (writes) or {@code build} (reads only; a missing DuckDB file is an input error). */
     static PlannerDb of(String url, boolean readOnly) {
-        return new PlannerDb(url, readOnly, System.getenv());
+        return of(url, readOnly, System.getenv());
+    }
+
+    /** As {@link #of(String, boolean)}, reading PGUSER and PGPASSWORD from {@code env}. */
+    static PlannerDb of(String url, boolean readOnly, java.util.Map<String, String> env) {
+        return new PlannerDb(url, readOnly, env);
     }
 
     Dialect dialect() {
@@ -142,6 +174,18 @@ final class PlannerDb {
         return authority + (db.isEmpty() ? "" : "/" + db);
     }
 
+    /** Each {@code host:port} of {@code hostPortDb} ({@code h1:p1,h2:p2/db}) has a port from 1 to 65535. */
+    private static void checkPorts(String hostPortDb) {
+        int slash = hostPortDb.indexOf('/');
+        for (String hostPort : (slash >= 0 ? hostPortDb.substring(0, slash) : hostPortDb).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            String port = colon < 0 || hostPort.endsWith("]") ? "5432" : hostPort.substring(colon + 1);
+            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw DsgenException.usage("--db has port '" + port + "', not a number from 1 to 65535 (--db)");
+            }
+        }
+    }
+
     private static String stripQuery(String s) {
         int q = s.indexOf('?');
         return q >= 0 ? s.substring(0, q) : s;
@@ -178,12 +222,16 @@ final class PlannerDb {
             if (!url.contains("password=") && env.get("PGPASSWORD") != null) {
                 props.setProperty("password", env.get("PGPASSWORD"));
             }
-            props.setProperty("connectTimeout", "10");
+            props.putAll(POSTGRES_DEADLINES);
             props.setProperty("ApplicationName", "dsgen");
         }
         try {
             DriverManager.getDriver(target);
         } catch (SQLException e) {
+            if (dialect == Dialect.POSTGRES) {
+                throw DsgenException.usage("pgJDBC cannot read the URL of " + where + " (--db; e.g. "
+                        + "jdbc:postgresql://127.0.0.1:5432/planner?user=me)");
+            }
             // No driver accepts the URL: a typo or a driver not on the class path, not a server down.
             throw DsgenException.usage("no JDBC driver on the class path accepts " + where + " (--db; dsgen bundles "
                     + "jdbc:duckdb: and jdbc:postgresql:)");
@@ -191,12 +239,12 @@ final class PlannerDb {
         SQLException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return DriverManager.getConnection(target, props);
+                return withLockTimeout(DriverManager.getConnection(target, props));
             } catch (SQLException e) {
                 last = e;
-                String state = e.getSQLState() == null ? "" : e.getSQLState();
-                // Only a server that cannot be reached (08xxx) is worth a retry.
-                if (dialect != Dialect.POSTGRES || !state.startsWith("08") || attempt == 2) {
+                // Only a server that cannot be reached (08xxx) is worth a retry; one that let a
+                // deadline pass would only make the user wait that long again.
+                if (dialect != Dialect.POSTGRES || !SqlFailures.sqlState(e).startsWith("08") || SqlFailures.timedOut(e) || attempt == 2) {
                     break;
                 }
                 try {
@@ -207,7 +255,25 @@ final class PlannerDb {
                 }
             }
         }
-        throw connectFailure(last);
+        throw failures.of("connecting", last, true);
+    }
+
+    /**
+     * PostgreSQL: a lock wait ends after {@link #LOCK_TIMEOUT} (exit 5 naming the server) unless the
+     * server, the role or the URL's {@code options} already set a lock_timeout. No statement_timeout:
+     * a long scan of a large table is legitimate.
+     */
+    private Connection withLockTimeout(Connection c) throws SQLException {
+        if (dialect == Dialect.POSTGRES) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT set_config('lock_timeout', '" + LOCK_TIMEOUT + "', false)"
+                        + " WHERE current_setting('lock_timeout') = '0'");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     private boolean authorityHasUser() {
@@ -217,38 +283,6 @@ final class PlannerDb {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private DsgenException connectFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (dialect == Dialect.POSTGRES) {
-            if (state.startsWith("28")) {
-                return DsgenException.external("authentication failed for " + where
-                        + " (--db; check the user in the URL and PGPASSWORD)", null);
-            }
-            if (state.equals("3D000")) {
-                return DsgenException.input("database does not exist: " + where + " (--db)");
-            }
-            return DsgenException.external("database unreachable after 3 attempts: " + where + " (--db; is the server "
-                    + "running and accepting TCP connections?)", null);
-        }
-        if (dialect == Dialect.DUCKDB) {
-            String msg = firstLine(e.getMessage());
-            int unknown = msg.indexOf("not recognized: ");
-            if (!duckdbOptions.isEmpty() && unknown >= 0) {
-                return DsgenException.usage("DuckDB has no setting named " + msg.substring(unknown + 16).strip()
-                        + " (in the URL of " + where + "; --db)");
-            }
-            if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
-                return DsgenException.external("cannot open " + where + ": it is locked by another process (--db)", null);
-            }
-            return DsgenException.input("cannot open " + where + ": " + redact(msg) + " (--db)");
-        }
-        return DsgenException.external("cannot connect to " + where + " (--db; SQL state " + state + ")", null);
-    }
-
-    private String redact(String msg) {
-        return msg.replace(url, where);
     }
 
     static String firstLine(String s) {
@@ -322,13 +356,13 @@ final class PlannerDb {
         }
     }
 
-    /** The database's text for an SQL failure during a query, without the URL. */
+    /** An SQL failure while {@code what} (e.g. "reading exp.events"), classified by {@link SqlFailures}. */
     DsgenException queryFailure(String what, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08")) {
-            return DsgenException.external("lost the connection to " + where + " while " + what + " (--db)", null);
-        }
-        return DsgenException.input("query failed on " + where + " while " + what + ": "
-                + redact(firstLine(e.getMessage())) + " (--db)");
+        return failures.of(what, e, false);
+    }
+
+    /** {@link SqlFailures#redact}. */
+    String redact(String msg) {
+        return failures.redact(msg);
     }
 }

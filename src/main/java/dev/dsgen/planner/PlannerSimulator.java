@@ -81,7 +81,7 @@ public final class PlannerSimulator {
                 for (String t : PlannerSchema.TABLES) {
                     if (exists(c, t)) {
                         throw DsgenException.conflict("table " + t + " already exists in " + db.where()
-                                + " and --no-overwrite was given (--db)");
+                                + " (--db; --no-overwrite was given; drop --no-overwrite to replace the tables)");
                     }
                 }
             }

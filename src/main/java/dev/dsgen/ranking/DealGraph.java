@@ -197,11 +197,16 @@ public final class DealGraph {
     private static SourceFile read(Path f, List<Deal> deals, List<DealEvent> events) {
         JsonNode root;
         SourceFile source;
+        byte[] bytes = null;
         try {
-            byte[] bytes = Files.readAllBytes(f);
+            bytes = Files.readAllBytes(f);
             source = new SourceFile(f, DigestUtils.sha256Hex(bytes), bytes.length);
-            root = Json.MAPPER.readTree(bytes);
+            root = Json.INPUT.readTree(bytes);
         } catch (JsonProcessingException e) {
+            String duplicate = Json.duplicateKey(e, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            if (duplicate != null) {
+                throw DsgenException.input("malformed JSON in " + f + ": " + duplicate + " (--input)");
+            }
             var loc = e.getLocation();
             throw DsgenException.input("malformed JSON in " + f + " at line "
                     + (loc == null ? "?" : loc.getLineNr() + ", column " + loc.getColumnNr()) + ": "

@@ -19,7 +19,7 @@ class InternalErrorTest {
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
         @Mixin
-        CommonOptions common;
+        SharedOptions.Logging logging;
 
         @CommandLine.Option(names = "--expected")
         boolean expected;

@@ -28,18 +28,58 @@ class PayloadReaderTest {
     private static final String[] MEAL_KEYS = {"day", "slot", "recipe", "prep_minutes", "cost", "ingredients", "x"};
 
     @Test
-    void sameValuesAsTheTree() throws IOException {
+    void sameValuesAsTheTreeAndWrongTypesFail() throws IOException {
         Random r = new Random(11);
         int plans = 0;
+        int wrong = 0;
         for (int i = 0; i < 5000; i++) {
             String json = payload(r);
             JsonNode tree = Json.MAPPER.readTree(json);
-            PayloadReader.Payload p = read(json);
-            assertEquals(TreeOracle.plan(tree.get("plan")), p.plan(), json);
-            assertEquals(TreeOracle.text(tree.get("plan_id")), p.planId(), json);
-            plans += p.plan() == null ? 0 : 1;
+            int[] counts = same(json, () -> new Object[] {TreeOracle.plan(tree.get("plan")),
+                TreeOracle.text(tree.get("plan_id"))}, () -> {
+                    PayloadReader.Payload p = read(json);
+                    return new Object[] {p.plan(), p.planId()};
+                });
+            plans += counts[0];
+            wrong += counts[1];
         }
-        assertTrue(plans > 1000, "plans were really read: " + plans);
+        assertTrue(plans > 250, "plans were really read: " + plans);
+        assertTrue(wrong > 500, "wrong types were really met: " + wrong);
+    }
+
+    @Test
+    void aWrongTypeIsNamedByItsPointer() {
+        PayloadReader.WrongType e = assertThrows(PayloadReader.WrongType.class,
+                () -> read("{\"plan\":{\"meals\":[{\"day\":1},{\"cost\":\"4.50\"}]}}"));
+        assertEquals("/plan/meals/1/cost must be a number, not a string", e.getMessage());
+        e = assertThrows(PayloadReader.WrongType.class, () -> read("{\"plan\":\"P1\"}"));
+        assertEquals("/plan must be an object, not a string", e.getMessage());
+    }
+
+    /** Exactly one read; values from both or a wrong type from both (or only from the stream, when keys repeat). */
+    private interface Read {
+        Object[] get() throws IOException;
+    }
+
+    /** Both reads agree; returns {read a value that is not null, met a wrong type}. */
+    private static int[] same(String json, Read oracle, Read stream) throws IOException {
+        Object[] expected;
+        try {
+            expected = oracle.get();
+        } catch (TreeOracle.Wrong e) {
+            assertThrows(PayloadReader.WrongType.class, stream::get, json);
+            return new int[] {0, 1};
+        }
+        Object[] actual;
+        try {
+            actual = stream.get();
+        } catch (PayloadReader.WrongType e) {
+            // The tree keeps only the last of two equal keys; the stream also checks the ones before it.
+            assertThrows(JsonProcessingException.class, () -> Json.INPUT.readTree(json), "no repeated key in " + json);
+            return new int[] {0, 1};
+        }
+        assertArrayEquals(expected, actual, json);
+        return new int[] {expected[0] == null ? 0 : 1, 0};
     }
 
     @Test
@@ -58,7 +98,7 @@ class PayloadReaderTest {
     @Test
     void negativeZeroAfterABigInteger() throws IOException {
         // Jackson 2.18 gave the big integer again for the float unless its number type was asked first.
-        String json = "{\"plan\":{\"meals\":[{\"day\":123456789012345678901234,\"cost\":-0.0}]}}";
+        String json = "{\"plan\":{\"total_cost\":123456789012345678901234,\"meals\":[{\"cost\":-0.0}]}}";
         assertEquals(TreeOracle.plan(Json.MAPPER.readTree(json).get("plan")), read(json).plan());
     }
 
@@ -87,26 +127,32 @@ class PayloadReaderTest {
                 default -> scalar(r);
             };
             JsonNode tree = Json.MAPPER.readTree(json);
-            try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
-                JsonToken first = p.nextToken();
-                GenericData.Record pantry = PayloadReader.pantry(p, first);
-                assertEquals(TreeOracle.pantry(tree), pantry, json);
-                items += ((List<?>) pantry.get("items")).size();
-            }
-            try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
-                assertEquals(TreeOracle.strings(tree), texts(PayloadReader.strings(p, p.nextToken())), json);
-            }
-            if (tree.isObject()) {
-                try (JsonParser p = Json.MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8))) {
-                    p.nextToken();
-                    PayloadReader.Context c = PayloadReader.context(p);
-                    assertEquals(TreeOracle.text(tree.get("workflow_type")), c.workflowType(), json);
-                    assertEquals(TreeOracle.text(tree.get("mode")), c.mode(), json);
-                    assertEquals(TreeOracle.text(tree.get("policy_version_id")), c.policyVersionId(), json);
+            byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+            Object[] pantry = new Object[1];
+            same(json, () -> new Object[] {TreeOracle.pantry(tree)}, () -> {
+                try (JsonParser p = Json.MAPPER.getFactory().createParser(utf8)) {
+                    pantry[0] = PayloadReader.pantry(p, p.nextToken());
+                    return new Object[] {pantry[0]};
                 }
+            });
+            items += pantry[0] == null ? 0 : ((List<?>) ((GenericData.Record) pantry[0]).get("items")).size();
+            same(json, () -> new Object[] {TreeOracle.strings(tree)}, () -> {
+                try (JsonParser p = Json.MAPPER.getFactory().createParser(utf8)) {
+                    return new Object[] {texts(PayloadReader.strings(p, p.nextToken()))};
+                }
+            });
+            if (tree.isObject()) {
+                same(json, () -> new Object[] {TreeOracle.text(tree.get("workflow_type")), TreeOracle.text(tree.get("mode")),
+                    TreeOracle.text(tree.get("policy_version_id"))}, () -> {
+                        try (JsonParser p = Json.MAPPER.getFactory().createParser(utf8)) {
+                            p.nextToken();
+                            PayloadReader.Context c = PayloadReader.context(p);
+                            return new Object[] {c.workflowType(), c.mode(), c.policyVersionId()};
+                        }
+                    });
             }
         }
-        assertTrue(items > 1000, "items were really read: " + items);
+        assertTrue(items > 100, "items were really read: " + items);
         assertEquals(TreeOracle.pantry(null), PayloadReader.emptyPantry());
     }
 

@@ -230,4 +230,63 @@ class PlannerPostgresTest {
                 + "(--db)\n", e);
         assertFalse(Files.exists(tmp.resolve("ds").resolve("date=2025-01-03")), "no dataset folder");
     }
+
+    private static String[] buildArgs(String url, Path out) {
+        return new String[] {"planner-dataset", "build", "--date", "2025-01-03", "--min-rows", "1", "--db", url,
+            "--out", out.toString(), "-q"};
+    }
+
+    /**
+     * A table lock held by another session ends the build after the lock timeout (here a second,
+     * through the URL's options, as a user may set it) instead of waiting forever: exit 5 in one
+     * line naming the server, no dataset folder.
+     */
+    @Test
+    void aTableLockedElsewhereIsExit5AfterTheLockTimeout() throws Exception {
+        String url = createDatabase("locked_elsewhere");
+        new PlannerSimulator(new SimulateConfig(20, LocalDate.of(2025, 1, 1), 3, url, 5, true)).run();
+        try (Connection holder = DriverManager.getConnection(url); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE exp.events IN ACCESS EXCLUSIVE MODE");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            long t0 = System.nanoTime();
+            int code = Dsgen.execute(buildArgs(url + "&options=-c%20lock_timeout%3D1s", tmp.resolve("ds")),
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+            String e = err.toString();
+            assertEquals(5, code, e);
+            assertTrue(e.startsWith("dsgen: a table in PostgreSQL at 127.0.0.1:" + pg.getPort() + "/locked_elsewhere "
+                    + "stayed locked by another session") && e.endsWith("(--db; lock_timeout; try again when the other "
+                    + "session is done)\n") && e.indexOf('\n') == e.length() - 1, e);
+            assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "ended by the lock timeout");
+            holder.rollback();
+        }
+        assertFalse(Files.exists(tmp.resolve("ds").resolve("date=2025-01-03")), "no dataset folder");
+    }
+
+    /**
+     * The server drops the build's sessions in the middle (an administrator's pg_terminate_backend,
+     * as when a server restarts): exit 5 naming the server, as for a server that cannot be reached,
+     * not an input error.
+     */
+    @Test
+    void aConnectionLostMidBuildIsExit5() throws Exception {
+        String url = createDatabase("lost_mid_build");
+        new PlannerSimulator(new SimulateConfig(20, LocalDate.of(2025, 1, 1), 3, url, 5, true)).run();
+        Runnable dropSessions = () -> {
+            try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dsgen'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        PlannerBuild build = new PlannerBuild(PlannerTestSupport.config(url, tmp.resolve("ds"), LocalDate.of(2025, 1, 3),
+                LocalDate.of(2025, 1, 1), false, null, 1), new PrintWriter(new StringWriter(), true), Progress.NONE,
+                dropSessions);
+        dev.dsgen.core.DsgenException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.dsgen.core.DsgenException.class, build::run);
+        assertEquals(dev.dsgen.core.ExitCode.EXTERNAL, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("PostgreSQL at 127.0.0.1:" + pg.getPort() + "/lost_mid_build")
+                && e.getMessage().endsWith("(--db)"), e.getMessage());
+    }
 }

@@ -7,35 +7,50 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * The example values read from JSON trees, field by field: the reference the streaming readers
- * ({@link PayloadReader}) are compared with. The build used these before it read JSON as a stream.
+ * ({@link PayloadReader}) are compared with. A value of the wrong type throws {@link Wrong}; JSON
+ * null and absent fields are absent.
  */
 final class TreeOracle {
     private TreeOracle() {
     }
 
-    /** A plan object from event JSON; fields of the wrong type become null. */
+    /** A value of the wrong type somewhere in the tree. */
+    static final class Wrong extends RuntimeException {
+        Wrong(JsonNode n) {
+            super(String.valueOf(n));
+        }
+    }
+
+    private static boolean absent(JsonNode n) {
+        return n == null || n.isNull();
+    }
+
+    /** A plan object from event JSON. */
     static GenericData.Record plan(JsonNode n) {
-        if (n == null || !n.isObject()) {
+        if (absent(n)) {
             return null;
+        }
+        if (!n.isObject()) {
+            throw new Wrong(n);
         }
         GenericData.Record r = new GenericData.Record(ExampleSchema.PLAN);
         r.put("plan_id", text(n.get("plan_id")));
-        JsonNode meals = n.get("meals");
         List<GenericData.Record> out = new ArrayList<>();
-        if (meals != null && meals.isArray()) {
-            for (JsonNode m : meals) {
-                if (!m.isObject()) {
-                    continue;
-                }
-                GenericData.Record meal = new GenericData.Record(ExampleSchema.MEAL);
-                meal.put("day", integer(m.get("day")));
-                meal.put("slot", text(m.get("slot")));
-                meal.put("recipe", text(m.get("recipe")));
-                meal.put("prep_minutes", integer(m.get("prep_minutes")));
-                meal.put("cost", number(m.get("cost")));
-                meal.put("ingredients", strings(m.get("ingredients")));
-                out.add(meal);
+        for (JsonNode m : array(n.get("meals"))) {
+            if (absent(m)) {
+                continue;
             }
+            if (!m.isObject()) {
+                throw new Wrong(m);
+            }
+            GenericData.Record meal = new GenericData.Record(ExampleSchema.MEAL);
+            meal.put("day", integer(m.get("day")));
+            meal.put("slot", text(m.get("slot")));
+            meal.put("recipe", text(m.get("recipe")));
+            meal.put("prep_minutes", integer(m.get("prep_minutes")));
+            meal.put("cost", number(m.get("cost")));
+            meal.put("ingredients", strings(m.get("ingredients")));
+            out.add(meal);
         }
         r.put("meals", out);
         r.put("total_cost", number(n.get("total_cost")));
@@ -45,42 +60,72 @@ final class TreeOracle {
     static GenericData.Record pantry(JsonNode items) {
         GenericData.Record r = new GenericData.Record(ExampleSchema.PANTRY);
         List<GenericData.Record> out = new ArrayList<>();
-        if (items != null && items.isArray()) {
-            for (JsonNode i : items) {
-                if (!i.isObject()) {
-                    continue;
-                }
-                GenericData.Record item = new GenericData.Record(ExampleSchema.ITEM);
-                item.put("name", text(i.get("name")));
-                item.put("quantity", number(i.get("quantity")));
-                item.put("unit", text(i.get("unit")));
-                out.add(item);
+        for (JsonNode i : array(items)) {
+            if (absent(i)) {
+                continue;
             }
+            if (!i.isObject()) {
+                throw new Wrong(i);
+            }
+            GenericData.Record item = new GenericData.Record(ExampleSchema.ITEM);
+            item.put("name", text(i.get("name")));
+            item.put("quantity", number(i.get("quantity")));
+            item.put("unit", text(i.get("unit")));
+            out.add(item);
         }
         r.put("items", out);
         return r;
     }
 
+    /** The elements of an array; absent gives none; another value is wrong. */
+    private static List<JsonNode> array(JsonNode n) {
+        List<JsonNode> out = new ArrayList<>();
+        if (absent(n)) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw new Wrong(n);
+        }
+        n.forEach(out::add);
+        return out;
+    }
+
     static String text(JsonNode n) {
-        return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+        if (absent(n)) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new Wrong(n);
+        }
+        return n.textValue();
     }
 
     static Integer integer(JsonNode n) {
-        return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
+        if (absent(n)) {
+            return null;
+        }
+        if (!(n.isIntegralNumber() && n.canConvertToInt())) {
+            throw new Wrong(n);
+        }
+        return n.intValue();
     }
 
     static Double number(JsonNode n) {
-        return n != null && n.isNumber() ? n.doubleValue() : null;
+        if (absent(n)) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw new Wrong(n);
+        }
+        return n.doubleValue();
     }
 
-    /** A JSON array of strings (non-strings skipped); absent or null gives an empty list. */
+    /** A JSON array of strings (null elements skipped); absent or null gives an empty list. */
     static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            for (JsonNode v : n) {
-                if (v.isTextual()) {
-                    out.add(v.textValue());
-                }
+        for (JsonNode v : array(n)) {
+            if (!absent(v)) {
+                out.add(text(v));
             }
         }
         return out;

@@ -1,4 +1,6 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
+
+import dev.dsgen.core.Seeds;
 
 /**
  * Counts distinct values by their 64-bit hashes: exactly up to {@value #EXACT_LIMIT} values, then as

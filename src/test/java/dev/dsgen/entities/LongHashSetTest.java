@@ -1,4 +1,4 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

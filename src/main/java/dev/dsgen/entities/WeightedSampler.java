@@ -1,5 +1,6 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
 
+import dev.dsgen.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
 

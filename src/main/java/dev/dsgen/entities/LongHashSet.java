@@ -1,4 +1,6 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
+
+import dev.dsgen.core.Seeds;
 
 /**
  * A set of longs in one primitive array (open addressing): 8-16 bytes per element instead of the

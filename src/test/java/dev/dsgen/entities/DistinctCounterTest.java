@@ -1,9 +1,10 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dsgen.core.Seeds;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

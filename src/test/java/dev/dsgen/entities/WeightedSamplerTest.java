@@ -1,9 +1,10 @@
-package dev.dsgen.core;
+package dev.dsgen.entities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dsgen.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
