@@ -50,9 +50,9 @@ run_db() { # label url
   timed "$label build (2025-01-01..$end_date)" java -jar "$jar" planner-dataset build --date "$end_date" \
     --start 2025-01-01 --db "$url" --out "$work/ds" -q -v
   build_secs=$secs
-  rows=$(grep -o '"rows" : [0-9]*' "$work/ds/$end_date/metadata.json" | head -1 | grep -o '[0-9]*$')
-  echo "bench:   $rows examples, $(du -h "$work/ds/$end_date/training.parquet" | cut -f1) training.parquet"
-  sha=$(sha256sum "$work/ds/$end_date/training.parquet" | cut -c1-16)
+  rows=$(grep -o '"rows" : [0-9]*' "$work/ds/date=$end_date/_metadata.json" | head -1 | grep -o '[0-9]*$')
+  echo "bench:   $rows examples, $(du -h "$work/ds/date=$end_date/training.parquet" | cut -f1) training.parquet"
+  sha=$(sha256sum "$work/ds/date=$end_date/training.parquet" | cut -c1-16)
   echo "bench:   training.parquet sha256 $sha..."
   timed "$label per-event queries (10,000 events)" java -cp "target/test-classes:$jar" \
     dev.dsgen.planner.PerEventQueryBaseline "$url" 10000

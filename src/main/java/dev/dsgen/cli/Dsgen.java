@@ -48,9 +48,9 @@ public final class Dsgen implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = createCommandLine();
-        if (out != null) {
-            cmd.setOut(out);
-        }
+        // UTF-8 whatever the platform's default: outputs written to stdout (-) are UTF-8 JSON.
+        cmd.setOut(out != null ? out : new PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true));
         if (err != null) {
             cmd.setErr(err);
         }

@@ -6,6 +6,7 @@ import dev.dsgen.ranking.NegativeStrategy;
 import dev.dsgen.ranking.RankingConfig;
 import dev.dsgen.ranking.RankingQueries;
 import dev.dsgen.ranking.RankingSummary;
+import dev.dsgen.io.StdStreams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,11 +31,11 @@ final class RankingQueriesCommand implements Callable<Integer> {
 
     @Option(names = "--output", defaultValue = "data/processed/ranking_training_data.json", paramLabel = "FILE",
             description = "JSON list of {query, candidate_id, label, cluster_id, metadata}; the sidecar goes beside it as "
-                    + "<stem>.metadata.json (default: ${DEFAULT-VALUE}).")
+                    + "<stem>.metadata.json; - for stdout, with no sidecar (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--summary", defaultValue = "reports/ranking_summary.json", paramLabel = "FILE",
-            description = "Quality report and validation result (default: ${DEFAULT-VALUE}).")
+            description = "Quality report and validation result; - for stdout (default: ${DEFAULT-VALUE}).")
     Path summary;
 
     @Option(names = "--clusters", defaultValue = "50", paramLabel = "N",
@@ -88,13 +89,15 @@ final class RankingQueriesCommand implements Callable<Integer> {
                 logging.verbose ? line -> {
                     err.println("dsgen: " + line);
                     err.flush();
-                } : null).run();
+                } : null, new StdStreams(spec.commandLine().getOut(), System.in)).run();
         if (!logging.quiet) {
             for (String w : result.warnings()) {
                 err.println("dsgen: warning: " + w);
             }
             err.flush();
-            RankingSummary.print(result.summary(), result.llmUsage(), result.report(), cfg, spec.commandLine().getOut());
+            // With an output on stdout (-), stdout carries only that JSON: the report goes to stderr.
+            boolean stdout = StdStreams.isDash(cfg.output()) || StdStreams.isDash(cfg.summary());
+            RankingSummary.print(result.summary(), result.llmUsage(), result.report(), cfg, stdout ? err : spec.commandLine().getOut());
         }
         return ValidationExit.of(result.report(), cfg.summary(), err);
     }
@@ -108,6 +111,9 @@ final class RankingQueriesCommand implements Callable<Integer> {
         }
         if (negativesPerQuery < 1 || negativesPerQuery > 50) {
             throw OptionError.of(spec, "--negatives-per-query", "must be between 1 and 50, got " + negativesPerQuery);
+        }
+        if (resume && StdStreams.isDash(output)) {
+            throw DsgenException.usage("--resume extends an output file, not stdout (--resume; give --output a file)");
         }
         // --resume asks to extend the output, so it counts as an explicit --overwrite.
         boolean replace = (resume && overwrite.overwrite == null) || overwrite.decide(dryRun.dryRun);

@@ -7,10 +7,13 @@ import dev.dsgen.entities.SchemaFile;
 import dev.dsgen.entities.Split;
 import dev.dsgen.entities.SynthConfig;
 import dev.dsgen.entities.SynthEntities;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.StdStreams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +30,8 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--schema", paramLabel = "FILE",
-            description = "Entity field schema (default: the " + SchemaFile.BUNDLED_DESCRIPTION + ", read from inside "
-                    + "dsgen, so it works from any folder).")
+            description = "Entity field schema, - for stdin (default: the " + SchemaFile.BUNDLED_DESCRIPTION
+                    + ", read from inside dsgen, so it works from any folder).")
     Path schema;
 
     @Option(names = "--outdir", defaultValue = "data/synth", paramLabel = "DIR",
@@ -40,7 +43,7 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     Path pairsOut;
 
     @Option(names = "--summary", defaultValue = "reports/synth_summary.json", paramLabel = "FILE",
-            description = "Summary report (default: ${DEFAULT-VALUE}).")
+            description = "Summary report, - for stdout (the summary table then goes to stderr) (default: ${DEFAULT-VALUE}).")
     Path summary;
 
     @Option(names = "--n-leads", paramLabel = "N", description = "Lead records (default: 30000; 1000 with --dev).")
@@ -108,10 +111,13 @@ final class SynthEntitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig cfg = toConfig();
-        var progress = TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose);
-        var result = new SynthEntities(cfg, progress).run();
+        List<OutputSet.Input> read = piiSaltFile == null ? List.of() : List.of(new OutputSet.Input(piiSaltFile, "--pii-salt-file"));
+        var result = new SynthEntities(cfg, TerminalProgress.forTerminal(spec.commandLine().getErr(), logging.quiet, logging.verbose),
+                new StdStreams(spec.commandLine().getOut(), System.in), read).run();
         if (!logging.quiet) {
-            SynthEntities.printSummary(result, spec.commandLine().getOut());
+            // With the summary on stdout (--summary -), stdout carries only that JSON: the table goes to stderr.
+            SynthEntities.printSummary(result, StdStreams.isDash(cfg.outputs().summary()) ? spec.commandLine().getErr()
+                    : spec.commandLine().getOut());
         }
         return ValidationExit.of(result.report(), cfg.outputs().summary(), spec.commandLine().getErr());
     }

@@ -68,8 +68,8 @@ public final class RunMetadata {
     }
 
     /**
-     * An output at {@code target}, fingerprinted from {@code content} (the same bytes, usually the
-     * temp file it is written to before it moves into place).
+     * An output at {@code target}, fingerprinted from {@code content} (the same bytes, e.g. a file
+     * written before this run).
      */
     public RunMetadata output(Path target, Path content, Long rows) {
         outputs.add(FileFacts.of(target, content, rows));
@@ -77,11 +77,18 @@ public final class RunMetadata {
     }
 
     /**
-     * An output at {@code target} whose SHA-256 and size were computed while it was written (e.g.
-     * through a {@link java.security.DigestOutputStream}), so it is not read back only to be hashed.
+     * An output at {@code target} whose SHA-256, size and rows were recorded while it was written.
+     * Called by {@code io.OutputSet} when it writes the sidecar, for every output its writers wrote;
+     * a generator does not list its outputs itself.
      */
     public RunMetadata output(Path target, String sha256, long bytes, Long rows) {
         outputs.add(new FileFacts(target.toAbsolutePath().normalize(), null, sha256, bytes, rows));
+        return this;
+    }
+
+    /** As {@link #output(Path, String, long, Long)} for an output that is not a file ({@code -}: stdout). */
+    public RunMetadata output(String name, String sha256, long bytes, Long rows) {
+        outputs.add(new FileFacts(null, name, sha256, bytes, rows));
         return this;
     }
 

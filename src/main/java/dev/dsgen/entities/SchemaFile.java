@@ -62,6 +62,11 @@ public record SchemaFile(int schemaVersion, Map<String, EntitySchema> entities) 
         return parse(text, file.toString());
     }
 
+    /** Checks a schema read elsewhere (stdin for {@code --schema -}), named {@code name} in errors. */
+    public static SchemaFile parse(byte[] utf8, String name) {
+        return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), name);
+    }
+
     /** The sample schema shipped inside the JAR, used when no --schema is given. */
     public static SchemaFile loadBundled() {
         return parse(new String(bundledBytes(), java.nio.charset.StandardCharsets.UTF_8), BUNDLED);

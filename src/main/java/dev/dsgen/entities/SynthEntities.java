@@ -9,15 +9,10 @@ import dev.dsgen.core.Seeds;
 import dev.dsgen.entities.EntityPlan.SourcePlan;
 import dev.dsgen.entities.features.PairFeatures;
 import dev.dsgen.io.CsvTable;
-import dev.dsgen.io.Json;
-import dev.dsgen.io.OutputFiles;
-import dev.dsgen.io.ParquetTable;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.StdStreams;
 import dev.dsgen.validate.ValidationReport;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,12 +20,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
@@ -41,6 +33,8 @@ import org.apache.avro.generic.GenericRecord;
 public final class SynthEntities {
     private static final int CHUNK = 4096;
     public static final List<String> TRUTH_COLUMNS = List.of("source", "id", "entity_id", "noise");
+    /** The metadata sidecar in each output folder: named with a leading {@code _} so readers of the folder skip it. */
+    public static final String SIDECAR = "_metadata.json";
 
     /** What a run produced: the validation report and the summary (also written to disk). */
     public record Result(ValidationReport report, Map<String, Object> summary) {
@@ -48,32 +42,46 @@ public final class SynthEntities {
 
     private final SynthConfig cfg;
     private final Progress progress;
+    private final StdStreams std;
+    private final List<OutputSet.Input> commandInputs;
 
     public SynthEntities(SynthConfig cfg, Progress progress) {
-        this.cfg = cfg;
-        this.progress = progress;
+        this(cfg, progress, StdStreams.system(), List.of());
     }
 
-    /** The files a run writes, each with the flag that places it. */
-    public static List<OutputFiles.Target> outputs(SynthConfig cfg) {
-        List<OutputFiles.Target> t = new ArrayList<>();
+    /**
+     * @param std stdin for {@code --schema -}, stdout for {@code --summary -}
+     * @param commandInputs files the command read for the run (the PII salt file): never outputs
+     */
+    public SynthEntities(SynthConfig cfg, Progress progress, StdStreams std, List<OutputSet.Input> commandInputs) {
+        this.cfg = cfg;
+        this.progress = progress;
+        this.std = std;
+        this.commandInputs = List.copyOf(commandInputs);
+    }
+
+    /** Every output of a run and every input it reads, each with the flag that names it. */
+    private OutputSet.Declaration declare() {
+        OutputSet.Declaration d = OutputSet.declare(cfg.run().overwrite(), std);
         for (Source s : Source.values()) {
-            t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve(s.key() + ".csv"), "--outdir"));
+            d.file(cfg.outputs().outdir().resolve(s.key() + ".csv"), "--outdir");
         }
-        t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve("truth.csv"), "--outdir"));
-        t.add(new OutputFiles.Target(cfg.outputs().outdir().resolve("metadata.json"), "--outdir"));
+        d.file(cfg.outputs().outdir().resolve("truth.csv"), "--outdir").file(cfg.outputs().outdir().resolve(SIDECAR), "--outdir");
         for (String split : Split.NAMES) {
-            t.add(new OutputFiles.Target(cfg.outputs().pairsOut().resolve(split + ".parquet"), "--pairs-out"));
+            d.file(cfg.outputs().pairsOut().resolve(split + ".parquet"), "--pairs-out");
         }
-        t.add(new OutputFiles.Target(cfg.outputs().pairsOut().resolve("metadata.json"), "--pairs-out"));
-        t.add(new OutputFiles.Target(cfg.outputs().summary(), "--summary"));
-        return t;
+        d.file(cfg.outputs().pairsOut().resolve(SIDECAR), "--pairs-out").stream(cfg.outputs().summary(), "--summary");
+        d.input(cfg.schema(), "--schema");
+        commandInputs.forEach(in -> d.input(in.path(), in.flag()));
+        return d;
     }
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
         progress.start("schema", 1);
-        SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled() : SchemaFile.load(cfg.schema());
+        byte[] stdinSchema = StdStreams.isDash(cfg.schema()) ? std.read(cfg.schema(), "--schema") : null;
+        SchemaFile schema = cfg.schema() == null ? SchemaFile.loadBundled()
+                : stdinSchema != null ? SchemaFile.parse(stdinSchema, StdStreams.DASH) : SchemaFile.load(cfg.schema());
         for (String unknown : schema.unknownEntities()) {
             warnings.add("entity '" + unknown + "' in the schema is not one dsgen generates (leads, sales, financial): ignored");
         }
@@ -88,14 +96,17 @@ public final class SynthEntities {
         }
         progress.finish();
         RunMetadata meta = new RunMetadata("synth-entities", cfg.run().seed());
-        try (OutputFiles out = OutputFiles.begin(outputs(cfg), cfg.run().overwrite())) {
+        if (stdinSchema != null) {
+            meta.input(StdStreams.DASH, stdinSchema);
+        } else if (cfg.schema() == null) {
+            meta.input(SchemaFile.BUNDLED, SchemaFile.bundledBytes());
+        } else {
+            meta.input(cfg.schema());
+        }
+        try (OutputSet out = declare().begin()) {
             ExecutorService pool = Parallel.daemonPool("dsgen-worker", cfg.run().threads());
             try {
                 return generate(schema, fields, warnings, out, pool, meta);
-            } catch (UncheckedIOException e) {
-                // A full disk or a vanished directory is the environment, not a bug.
-                throw DsgenException.usage("cannot write outputs: " + e.getCause().getMessage()
-                        + " (--outdir, --pairs-out, --summary)");
             } finally {
                 pool.shutdownNow();
             }
@@ -103,13 +114,12 @@ public final class SynthEntities {
     }
 
     private Result generate(SchemaFile schema, Map<Source, List<FieldSpec>> fields, List<String> warnings,
-                            OutputFiles out, ExecutorService pool, RunMetadata meta) {
+                            OutputSet out, ExecutorService pool, RunMetadata meta) {
         Map<Source, Integer> counts = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
             counts.put(s, cfg.counts().of(s));
         }
-        EntityPlan plan = EntityPlan.build(cfg.run().seed(), counts, cfg.population().dupRate(),
-                cfg.population().overlap());
+        EntityPlan plan = EntityPlan.build(cfg.run().seed(), counts, cfg.population().dupRate(), cfg.population().overlap());
         if (plan.overlapShortfall > 0) {
             warnings.add(plan.overlapShortfall + " records could not be shared with an earlier source (too few entities there)");
         }
@@ -134,22 +144,14 @@ public final class SynthEntities {
         Path truthFile = cfg.outputs().outdir().resolve("truth.csv");
         CsvTable truth = new CsvTable(TRUTH_COLUMNS);
         Map<Source, long[]> recordOffsets = new EnumMap<>(Source.class);
-        // SHA-256 of each CSV as it is written: reading ~200 MB back at 1M leads only to hash it
-        // cost a second of CPU at the end of the run.
-        Map<Source, MessageDigest> recordDigests = new EnumMap<>(Source.class);
-        MessageDigest truthDigest = DigestUtils.getSha256Digest();
         OffsetLog truthOffsets = new OffsetLog(truth.headerBytes().length);
-        try (OutputStream truthOut = truth.open(out.temp(truthFile), truthDigest)) {
+        try (CsvTable.Writer truthOut = out.csv(truthFile, truth)) {
             progress.start("records", keys.total);
             for (Source s : Source.values()) {
-                MessageDigest digest = DigestUtils.getSha256Digest();
-                recordDigests.put(s, digest);
                 recordOffsets.put(s, writeSource(s, fields.get(s), plan.sources.get(s), factory, keys, hasher, out,
-                        digest, truthOut, truthOffsets, pool, noiseStats));
+                        truthOut, truthOffsets, pool, noiseStats));
             }
             progress.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
 
         // Check the record and truth files (still under their temp names) on a thread of their
@@ -158,9 +160,9 @@ public final class SynthEntities {
                 new EntityValidation.WrittenFiles(recordOffsets, truthOffsets.toArray()), pool, cfg.run().threads());
         Map<Source, Path> recordTemps = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            recordTemps.put(s, out.temp(cfg.outputs().outdir().resolve(s.key() + ".csv")));
+            recordTemps.put(s, out.written(cfg.outputs().outdir().resolve(s.key() + ".csv")));
         }
-        Path truthTemp = out.temp(truthFile);
+        Path truthTemp = out.written(truthFile);
         java.util.concurrent.CompletableFuture<EntityValidation.RecordChecks> recordChecks = new java.util.concurrent.CompletableFuture<>();
         Thread checker = new Thread(() -> {
             try {
@@ -186,14 +188,14 @@ public final class SynthEntities {
         progress.finish();
         progress.start("pair files", 1);
         PairFeatures features = new PairFeatures(ref.nicknames::equivalent);
-        Map<Path, Long> pairRows = writePairs(pairs, features, out, pool);
+        writePairs(pairs, features, out, pool);
         progress.finish();
 
         progress.start("validation", 1);
         EntityValidation.RecordChecks records = Parallel.join(recordChecks);
         Map<String, Path> pairTemps = new LinkedHashMap<>();
         for (String split : Split.NAMES) {
-            pairTemps.put(split, out.temp(cfg.outputs().pairsOut().resolve(split + ".parquet")));
+            pairTemps.put(split, out.written(cfg.outputs().pairsOut().resolve(split + ".parquet")));
         }
         ValidationReport report = validation.checkPairs(records, pairTemps);
         progress.finish();
@@ -201,33 +203,12 @@ public final class SynthEntities {
         // Everything, summary and sidecars included, is written under temp names first and moved
         // into place by one commit: a run that fails late leaves the previous outputs as they were.
         Map<String, Object> summary = SynthSummary.build(cfg, plan, noiseStats, pairs, validation, warnings, report);
-        try {
-            Path summaryTemp = out.temp(cfg.outputs().summary());
-            Json.write(summaryTemp, summary);
-            for (Source s : Source.values()) {
-                long[] offsets = recordOffsets.get(s);
-                meta.output(cfg.outputs().outdir().resolve(s.key() + ".csv"), Hex.encodeHexString(recordDigests.get(s).digest()),
-                        offsets[offsets.length - 1], (long) plan.sources.get(s).size());
-            }
-            long[] truthEnds = truthOffsets.toArray();
-            meta.output(truthFile, Hex.encodeHexString(truthDigest.digest()), truthEnds[truthEnds.length - 1],
-                    (long) keys.total);
-            pairRows.forEach((p, n) -> meta.output(p, out.temp(p), n));
-            meta.output(cfg.outputs().summary(), summaryTemp, null);
-            if (cfg.schema() == null) {
-                meta.input(SchemaFile.BUNDLED, SchemaFile.bundledBytes());
-            } else {
-                meta.input(cfg.schema());
-            }
-            meta.flags(cfg.flags());
-            meta.validation(report.toMap());
-            meta.extra("warnings", warnings);
-            for (Path dir : List.of(cfg.outputs().outdir(), cfg.outputs().pairsOut())) {
-                Json.write(out.temp(dir.resolve("metadata.json")), meta.toMap(cfg.run().threads(), dir));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.json(cfg.outputs().summary(), summary);
+        meta.flags(cfg.flags());
+        meta.validation(report.toMap());
+        meta.extra("warnings", warnings);
+        out.sidecar(cfg.outputs().outdir().resolve(SIDECAR), meta, cfg.run().threads());
+        out.sidecar(cfg.outputs().pairsOut().resolve(SIDECAR), meta, cfg.run().threads());
         out.commit();
         return new Result(report, summary);
     }
@@ -260,9 +241,8 @@ public final class SynthEntities {
 
     /** Writes one source's CSV and its truth rows; returns the row-aligned chunk offsets of the CSV. */
     private long[] writeSource(Source s, List<FieldSpec> fs, SourcePlan sp, RecordFactory factory, BlockingKeys keys,
-                               PiiHasher hasher, OutputFiles out, MessageDigest digest, OutputStream truthOut,
-                               OffsetLog truthOffsets,
-                               ExecutorService pool, NoiseStats noiseStats) throws IOException {
+                               PiiHasher hasher, OutputSet out, CsvTable.Writer truthOut, OffsetLog truthOffsets,
+                               ExecutorService pool, NoiseStats noiseStats) {
         CsvTable table = new CsvTable(fs.stream().map(FieldSpec::name).toList());
         CsvTable truthTable = new CsvTable(TRUTH_COLUMNS);
         boolean[] hash = new boolean[fs.size()];
@@ -272,7 +252,7 @@ public final class SynthEntities {
         int n = sp.size();
         int chunks = (n + CHUNK - 1) / CHUNK;
         OffsetLog offsets = new OffsetLog(table.headerBytes().length);
-        try (OutputStream recordsOut = table.open(out.temp(cfg.outputs().outdir().resolve(s.key() + ".csv")), digest)) {
+        try (CsvTable.Writer recordsOut = out.csv(cfg.outputs().outdir().resolve(s.key() + ".csv"), table)) {
             Parallel.mapOrdered(pool, cfg.run().threads(), chunks, c -> {
                 int from = c * CHUNK;
                 int to = Math.min(n, from + CHUNK);
@@ -297,14 +277,10 @@ public final class SynthEntities {
                 }
                 return new Chunk(table.encode(rows), truthTable.encode(truthRows), stats, to - from);
             }, chunk -> {
-                try {
-                    recordsOut.write(chunk.records());
-                    truthOut.write(chunk.truth());
-                    offsets.append(chunk.records().length);
-                    truthOffsets.append(chunk.truth().length);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                recordsOut.writeEncoded(chunk.records(), chunk.rows());
+                truthOut.writeEncoded(chunk.truth(), chunk.rows());
+                offsets.append(chunk.records().length);
+                truthOffsets.append(chunk.truth().length);
                 noiseStats.add(chunk.stats());
                 progress.advance(chunk.rows());
             });
@@ -334,11 +310,9 @@ public final class SynthEntities {
         return f.endRecord();
     }
 
-    private Map<Path, Long> writePairs(List<PairBuilder.Pair> pairs, PairFeatures features, OutputFiles out,
-                                       ExecutorService pool) {
+    private void writePairs(List<PairBuilder.Pair> pairs, PairFeatures features, OutputSet out, ExecutorService pool) {
         Schema schema = pairSchema();
         long salt = Seeds.stream("entities.pairs.shuffle");
-        Map<Path, Long> rows = new TreeMap<>();
         for (int s = 0; s < 3; s++) {
             int split = s;
             // Seeded shuffle: neither label nor strategy can be read off the row order.
@@ -362,13 +336,7 @@ public final class SynthEntities {
                     records[i] = r;
                 }
             });
-            Path target = cfg.outputs().pairsOut().resolve(Split.NAMES[split] + ".parquet");
-            try {
-                rows.put(target, ParquetTable.write(out.temp(target), schema, java.util.Arrays.asList(records)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.parquet(cfg.outputs().pairsOut().resolve(Split.NAMES[split] + ".parquet"), schema, java.util.Arrays.asList(records));
         }
-        return rows;
     }
 }

@@ -14,8 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -106,27 +104,58 @@ public final class CsvTable {
 
     /** Opens {@code file} for writing with the header already written ({@link #headerBytes()} long). */
     public OutputStream open(Path file) throws IOException {
-        return withHeader(Files.newOutputStream(file));
-    }
-
-    /**
-     * As {@link #open(Path)}, and every byte written (header included) also goes to {@code digest}:
-     * the sidecar's SHA-256 of a large file without reading it back.
-     */
-    public OutputStream open(Path file, MessageDigest digest) throws IOException {
-        return withHeader(new DigestOutputStream(Files.newOutputStream(file), digest));
-    }
-
-    private OutputStream withHeader(OutputStream file) throws IOException {
-        OutputStream out = new BufferedOutputStream(file, 1 << 16);
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         out.write(headerBytes());
         return out;
     }
 
-    /** Writes a whole table to {@code file}. */
+    /** Writes a whole table to {@code file} (tests and small files outside an {@link OutputSet}). */
     public void write(Path file, List<String[]> rows) throws IOException {
         try (OutputStream out = open(file)) {
             out.write(encode(rows));
+        }
+    }
+
+    /**
+     * A CSV output of an {@link OutputSet} ({@link OutputSet#csv}): the header, then rows, counted.
+     * Chunks may be encoded on other threads ({@link #encode}) and written here in order. A failed
+     * write is exit 2 naming the output and its flag.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final CsvTable table;
+        private final CountingHashingStream out;
+
+        Writer(CsvTable table, CountingHashingStream out) {
+            this.table = table;
+            this.out = out;
+            writeBytes(table.headerBytes());
+        }
+
+        /** Writes rows encoded by {@link CsvTable#encode} ({@code rows} of them). */
+        public void writeEncoded(byte[] chunk, int rows) {
+            writeBytes(chunk);
+            out.addRows(rows);
+        }
+
+        public void write(List<String[]> rows) {
+            writeEncoded(table.encode(rows), rows.size());
+        }
+
+        private void writeBytes(byte[] b) {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw out.failed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw out.failed(e);
+            }
         }
     }
 

@@ -202,17 +202,25 @@ public final class Json {
         }
     }
 
-    /** A JSON Lines writer: one compact object per line, {@code \n}-terminated. */
+    /**
+     * A JSON Lines writer: one compact object per line, {@code \n}-terminated. On an output of an
+     * {@link OutputSet} ({@link OutputSet#jsonLines}) each line counts as a row.
+     */
     public static final class LinesWriter implements AutoCloseable {
         private final Writer out;
+        private final CountingHashingStream counted;
 
         public LinesWriter(OutputStream stream) {
             this.out = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            this.counted = stream instanceof CountingHashingStream c ? c : null;
         }
 
         public void write(Object value) throws IOException {
             out.write(COMPACT.writeValueAsString(value));
             out.write('\n');
+            if (counted != null) {
+                counted.addRows(1);
+            }
         }
 
         @Override

@@ -71,6 +71,9 @@ public final class NestedParquetWriter implements AutoCloseable {
 
     private long nextRowGroupSize;
     private long recordCount;
+    /** Rows of the whole file, reported to an {@link OutputSet}'s file on a successful close. */
+    private long rows;
+    private final OutputFile out;
     private long recordCountForNextMemCheck;
     private int rowGroupOrdinal;
     private ColumnChunkPageWriteStore pageStore;
@@ -89,6 +92,7 @@ public final class NestedParquetWriter implements AutoCloseable {
     }
 
     NestedParquetWriter(OutputFile out, Schema avro, ParquetProperties props, long rowGroupSize) throws IOException {
+        this.out = out;
         this.props = props;
         this.rowGroupSize = rowGroupSize;
         PlainParquetConfiguration conf = ParquetTable.conf();
@@ -121,6 +125,7 @@ public final class NestedParquetWriter implements AutoCloseable {
             }
             columnStore.endRecord();
             recordCount++;
+            rows++;
             checkBlockSizeReached();
         } catch (IOException | RuntimeException | Error e) {
             aborted = true; // a half-written record: the file must not get a footer
@@ -141,6 +146,9 @@ public final class NestedParquetWriter implements AutoCloseable {
             }
             flushRowGroup();
             file.end(extraMetadata);
+            if (out instanceof ParquetOutputFile counted) {
+                counted.addRows(rows);
+            }
         } catch (IOException | RuntimeException e) {
             file.abort();
             throw e;

@@ -3,8 +3,6 @@ package dev.dsgen.io;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.ExitCode;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output files of one run, written as a unit: every file is written to a temp file in its
+ * The file and stream outputs of an {@link OutputSet}, written as a unit: every file is written to a temp file in its
  * target directory and renamed into place only on {@link #commit()}; {@link #close()} without a
  * commit deletes the temps, and removes the folders {@link #begin} created for the targets if
  * they are still empty ({@link CreatedFolders}). So a failed run never leaves a half-written file
@@ -24,17 +22,33 @@ import java.util.Map;
  * <p>While anything is uncommitted the set is registered with {@link ExitCleanup}, so that an
  * interrupted run (SIGINT, SIGTERM) also removes its temps and new empty folders on exit.
  */
-public final class OutputFiles extends UncommittedOutput {
+final class OutputFiles extends UncommittedOutput {
     /** One declared output and the flag that placed it (named in error messages). */
-    public record Target(Path path, String flag) {
+    record Target(Path path, String flag) {
+    }
+
+    /** How a finished temp reaches its output: renamed over a regular file, or copied into a stream. */
+    interface Delivery {
+        void deliver(Path temp) throws IOException;
+    }
+
+    /**
+     * Where an output goes: {@code renameTo} is the regular file its temp is renamed to (links
+     * resolved), or null for a stream output (stdout, a FIFO, a character device) whose temp lies in
+     * the system temp folder and is {@code copyTo}'d into the stream on commit.
+     */
+    record Place(Path renameTo, Delivery copyTo, String flag) {
+        static Place rename(Path to, String flag) {
+            return new Place(to, null, flag);
+        }
     }
 
     private final Map<Path, Path> temps = new LinkedHashMap<>();
-    private final Map<Path, String> flags;
+    private final Map<Path, Place> places;
     private final CreatedFolders folders;
 
-    private OutputFiles(Map<Path, String> flags, CreatedFolders folders) {
-        this.flags = flags;
+    private OutputFiles(Map<Path, Place> places, CreatedFolders folders) {
+        this.places = places;
         this.folders = folders;
     }
 
@@ -47,7 +61,7 @@ public final class OutputFiles extends UncommittedOutput {
      *
      * @param targets each final path and the flag that chose it, for error messages
      */
-    public static OutputFiles begin(List<Target> targets, boolean overwrite) {
+    static OutputFiles begin(List<Target> targets, boolean overwrite) {
         Map<Path, String> flags = new LinkedHashMap<>();
         for (Target t : targets) {
             Path p = t.path().toAbsolutePath().normalize();
@@ -69,18 +83,30 @@ public final class OutputFiles extends UncommittedOutput {
                         + "; --no-overwrite was given; remove them or drop --no-overwrite)");
             }
         }
-        OutputFiles out = new OutputFiles(flags, new CreatedFolders());
+        Map<Path, Place> places = new LinkedHashMap<>();
+        flags.forEach((p, flag) -> places.put(p, Place.rename(p, flag)));
+        return open(places);
+    }
+
+    /**
+     * Opens a set of outputs already checked by {@link OutputSet}: creates the folders of the
+     * renamed ones and proves they are writable (exit 2), removing those folders again on failure.
+     */
+    static OutputFiles open(Map<Path, Place> places) {
+        OutputFiles out = new OutputFiles(places, new CreatedFolders());
         out.begin(() -> {
-            for (Map.Entry<Path, String> t : flags.entrySet()) {
+            for (Place place : places.values()) {
                 out.checkNotCleanedOnExit();
-                ensureWritableDirectory(t.getKey().getParent(), t.getValue(), out.folders);
+                if (place.renameTo() != null) {
+                    ensureWritableDirectory(place.renameTo().getParent(), place.flag(), out.folders);
+                }
             }
         });
         return out;
     }
 
     /** Creates {@code dir} if needed (for good) and checks that files can be created in it. */
-    public static void ensureWritableDirectory(Path dir, String flag) {
+    static void ensureWritableDirectory(Path dir, String flag) {
         CreatedFolders folders = new CreatedFolders();
         folders.commit();
         ensureWritableDirectory(dir, flag, folders);
@@ -95,21 +121,16 @@ public final class OutputFiles extends UncommittedOutput {
             folders.create(dir);
             Path probe = Files.createTempFile(dir, ".dsgen-probe", ".tmp");
             Files.delete(probe);
-        } catch (AccessDeniedException e) {
-            throw DsgenException.usage("output directory is not writable: " + dir + " (" + flag + ")");
-        } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? "cannot create it" : e.getReason();
-            throw DsgenException.usage("cannot use output directory " + dir + ": " + reason + " (" + flag + ")");
         } catch (IOException e) {
-            throw DsgenException.usage("cannot use output directory " + dir + ": " + e.getMessage()
-                    + " (" + flag + ")");
+            throw OutputErrors.cannotWrite(e, dir, flag);
         }
     }
 
     /** The temp file to write {@code target}'s content to; {@code target} must have been declared. */
-    public Path temp(Path target) {
+    Path temp(Path target) {
         Path key = target.toAbsolutePath().normalize();
-        if (!flags.containsKey(key)) {
+        Place place = places.get(key);
+        if (place == null) {
             throw new IllegalStateException("undeclared output " + target);
         }
         lock.lock();
@@ -123,11 +144,13 @@ public final class OutputFiles extends UncommittedOutput {
                 ExitCleanup.register(this); // again after a commit: this temp is uncommitted
             }
             Path temp;
+            Path beside = place.renameTo() != null ? place.renameTo()
+                    : Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve(key.getFileName() == null
+                            ? "stdout" : key.getFileName().toString());
             try {
-                temp = createTemp(key);
+                temp = createTemp(beside);
             } catch (IOException e) {
-                throw DsgenException.usage("cannot write in " + key.getParent() + ": " + e.getMessage()
-                        + " (" + flags.get(key) + ")");
+                throw OutputErrors.cannotWrite(e, beside.getParent(), place.flag());
             }
             temps.put(key, temp);
             return temp;
@@ -141,14 +164,31 @@ public final class OutputFiles extends UncommittedOutput {
      * (a summary written after validating the data it describes). From the first commit on, the
      * folders created for the outputs are kept, whatever happens next.
      */
-    public void commit() {
+    void commit() {
         lock.lock();
         try {
             checkNotCleanedOnExit();
+            // Streams first: a stream that cannot take the bytes (a full disk behind /dev/stdout)
+            // fails the commit before any file was renamed.
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                Place place = places.get(e.getKey());
+                if (place.copyTo() != null) {
+                    try {
+                        place.copyTo().deliver(e.getValue());
+                    } catch (IOException ex) {
+                        throw OutputErrors.cannotWrite(ex, e.getKey(), place.flag());
+                    }
+                }
+            }
             folders.commit();
             try {
                 for (Map.Entry<Path, Path> e : temps.entrySet()) {
-                    move(e.getValue(), e.getKey());
+                    Place place = places.get(e.getKey());
+                    if (place.copyTo() == null) {
+                        move(e.getValue(), place.renameTo());
+                    } else {
+                        Files.deleteIfExists(e.getValue());
+                    }
                 }
                 temps.clear();
                 ExitCleanup.unregister(this); // nothing uncommitted left; temp() registers again
@@ -162,8 +202,8 @@ public final class OutputFiles extends UncommittedOutput {
     }
 
     /** Final paths of everything declared, in declaration order. */
-    public List<Path> targets() {
-        return new ArrayList<>(flags.keySet());
+    List<Path> targets() {
+        return new ArrayList<>(places.keySet());
     }
 
     /** Temps never committed, and before any commit the folders {@link #begin} created that are now empty. */
@@ -183,14 +223,14 @@ public final class OutputFiles extends UncommittedOutput {
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * A new, empty dot-file beside {@code target}. Created with the default permissions (the
-     * umask applies), unlike {@code Files.createTempFile}'s owner-only 0600, which the rename would
-     * carry over to the final file.
+     * A new, empty dot-file beside {@code target}, named by {@link OutputPaths#tempName} (short,
+     * whatever the length of the target's name). Created with the default permissions (the umask
+     * applies), unlike {@code Files.createTempFile}'s owner-only 0600, which the rename would carry
+     * over to the final file.
      */
     static Path createTemp(Path target) throws IOException {
-        String base = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
         while (true) {
-            Path candidate = target.resolveSibling(base + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            Path candidate = target.resolveSibling(OutputPaths.tempName(target, TEMP_COUNTER.incrementAndGet()));
             try {
                 return Files.createFile(candidate);
             } catch (java.nio.file.FileAlreadyExistsException e) {

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A whole output folder written as a unit (a dataset partition such as {@code datasets/x/<date>/}):
+ * A folder output of an {@link OutputSet}: a whole folder written as a unit (a dataset partition such as {@code datasets/x/<date>/}):
  * files go into a hidden staging folder beside the target, and {@link #commit()} swaps it in by
  * renames, so the final name only ever holds a complete folder (the old one or the new one).
  * {@link #close()} without a commit deletes the staging folder, and the target's ancestors that
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * <p>Until the commit or close it is registered with {@link ExitCleanup}, so that an interrupted
  * run (SIGINT, SIGTERM) also removes the staging folder and the new empty folders on exit.
  */
-public final class OutputFolder extends UncommittedOutput {
+final class OutputFolder extends UncommittedOutput {
     private final Path target;
     private final Path staging;
     private final CreatedFolders folders;
@@ -35,7 +35,7 @@ public final class OutputFolder extends UncommittedOutput {
      * Checks the target up front (exit 6 when it exists and {@code overwrite} is false; exit 2 when
      * its parent cannot be written, naming {@code flag}) and creates the staging folder.
      */
-    public static OutputFolder begin(Path target, String flag, boolean overwrite) {
+    static OutputFolder begin(Path target, String flag, boolean overwrite) {
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t) && !Files.isDirectory(t)) {
             throw DsgenException.usage("output " + t + " exists and is not a folder (" + flag + ")");
@@ -44,7 +44,7 @@ public final class OutputFolder extends UncommittedOutput {
             throw DsgenException.conflict("output exists: " + t + " (" + flag
                     + "; --no-overwrite was given; remove it or drop --no-overwrite)");
         }
-        Path staging = t.resolveSibling("." + t.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        Path staging = t.resolveSibling(OutputPaths.folderName(t, "staging"));
         OutputFolder out = new OutputFolder(t, staging, new CreatedFolders());
         out.begin(() -> {
             OutputFiles.ensureWritableDirectory(t.getParent(), flag, out.folders);
@@ -60,21 +60,21 @@ public final class OutputFolder extends UncommittedOutput {
     }
 
     /** Where the file {@code name} is written before the commit. */
-    public Path staged(String name) {
+    Path staged(String name) {
         return staging.resolve(name);
     }
 
     /** Where the file {@code name} will be after the commit. */
-    public Path target(String name) {
+    Path target(String name) {
         return target.resolve(name);
     }
 
-    public Path target() {
+    Path target() {
         return target;
     }
 
     /** Moves the staged folder into place, replacing an earlier one. */
-    public void commit() {
+    void commit() {
         lock.lock();
         try {
             checkNotCleanedOnExit();
@@ -86,7 +86,7 @@ public final class OutputFolder extends UncommittedOutput {
     }
 
     private void swapIn() {
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        Path old = target.resolveSibling(OutputPaths.folderName(target, "old"));
         boolean had = false;
         try {
             deleteTree(old);
@@ -133,7 +133,7 @@ public final class OutputFolder extends UncommittedOutput {
     }
 
     /** Deletes a folder and everything under it; nothing when it does not exist. */
-    public static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

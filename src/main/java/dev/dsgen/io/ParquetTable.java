@@ -23,7 +23,7 @@ public final class ParquetTable {
     private ParquetTable() {
     }
 
-    /** Opens a writer for {@code file}, replacing it if present (it is normally an OutputFiles temp). */
+    /** Opens a writer for {@code file}, replacing it if present (tests and files outside an {@link OutputSet}). */
     public static ParquetWriter<GenericRecord> open(Path file, Schema schema) throws IOException {
         return open(new LocalOutputFile(file), schema);
     }

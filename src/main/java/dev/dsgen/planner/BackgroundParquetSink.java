@@ -2,8 +2,8 @@ package dev.dsgen.planner;
 
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Parallel;
-import dev.dsgen.io.HashingOutputFile;
 import dev.dsgen.io.NestedParquetWriter;
+import dev.dsgen.io.ParquetOutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class BackgroundParquetSink implements AutoCloseable {
     private static final int BATCH = 512;
     private volatile boolean failed;
 
-    BackgroundParquetSink(HashingOutputFile file) {
+    BackgroundParquetSink(ParquetOutputFile file) {
         thread = new Thread(() -> {
             try (NestedParquetWriter w = NestedParquetWriter.open(file, ExampleSchema.EXAMPLE, ExampleSchema::tuning)) {
                 while (true) {
@@ -41,8 +41,7 @@ final class BackgroundParquetSink implements AutoCloseable {
                 queue.clear();
                 // A full disk or a vanished folder is the environment (exit 2), not a bug.
                 Throwable cause = t instanceof UncheckedIOException u ? u.getCause() : t;
-                done.completeExceptionally(cause instanceof IOException io
-                        ? DsgenException.usage("cannot write " + PlannerBuild.PARQUET + ": " + io.getMessage() + " (--out)") : t);
+                done.completeExceptionally(cause instanceof IOException io ? file.failed(io) : t);
                 return;
             }
             done.complete(null); // only once the footer is written

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * {@code planner-dataset build}: the events of [start 00:00, end + 1 day 00:00) UTC become the
- * examples of {@code out/<date>/}. Built by name through {@link #builder()}, never by position.
+ * examples of {@code out/date=<date>/} (a Hive-style partition folder). Built by name through {@link #builder()}, never by position.
  *
  * @param maxStalenessMicros null when no bound was given
  * @param mlflowUri null when not logging to MLflow (always under --dry-run: the CLI drops it)
@@ -22,8 +22,9 @@ public record BuildConfig(LocalDate date, LocalDate start, LocalDate end, String
         flags = Collections.unmodifiableMap(new TreeMap<>(flags));
     }
 
+    /** {@code out/date=YYYY-MM-DD}: Spark, DuckDB and pandas read {@code date} as a partition column. */
     public Path folder() {
-        return out.resolve(date.toString());
+        return out.resolve("date=" + date);
     }
 
     long startMicros() {

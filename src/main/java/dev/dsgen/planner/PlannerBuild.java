@@ -1,27 +1,21 @@
 package dev.dsgen.planner;
 
-import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.RunMetadata;
-import dev.dsgen.io.HashingOutputFile;
-import dev.dsgen.io.Json;
-import dev.dsgen.io.OutputFolder;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.ParquetOutputFile;
+import dev.dsgen.io.StdStreams;
 import dev.dsgen.validate.ValidationReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * {@code planner-dataset build}: five ordered scans (events, households, constraints, pantry
  * snapshots, plan edits), a merge per household that does the point-in-time join in dsgen (so the
  * result does not depend on the database), nested Parquet, then validation of what was written,
- * schema.json, dataset_summary.md and metadata.json, swapped into {@code out/<date>/} as a unit.
+ * _schema.json, _dataset_summary.md and _metadata.json, swapped into {@code out/date=<date>/} as a unit.
  *
  * <p>This class runs the steps and writes the folder's files: {@link SourceScans} (the scans over
  * one snapshot), {@link HouseholdMergeJoin} (the join), {@link ExampleAssembler} with
@@ -29,9 +23,11 @@ import org.apache.parquet.io.LocalOutputFile;
  */
 public final class PlannerBuild {
     static final String PARQUET = "training.parquet";
-    static final String SCHEMA = "schema.json";
-    static final String SUMMARY = "dataset_summary.md";
-    static final String METADATA = "metadata.json";
+    // Everything in the folder that is not Parquet starts with "_": Spark, DuckDB and pandas read
+    // the folder as one dataset and skip these.
+    static final String SCHEMA = "_schema.json";
+    static final String SUMMARY = "_dataset_summary.md";
+    static final String METADATA = "_metadata.json";
     /** Threads doing the work, reported in the sidecar: scanning and joining, and Parquet encoding. */
     static final int THREADS = 2;
 
@@ -64,42 +60,31 @@ public final class PlannerBuild {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), true);
         RunMetadata meta = new RunMetadata("planner-dataset build", cfg.seed());
         Map<String, Scan.Fingerprint> fingerprints = new LinkedHashMap<>();
-        long rows;
-        try (OutputFolder folder = OutputFolder.begin(cfg.folder(), "--out", cfg.overwrite())) {
-            Path parquet = folder.staged(PARQUET);
+        Path folder = cfg.folder();
+        try (OutputSet out = OutputSet.declare(cfg.overwrite(), StdStreams.system()).folder(folder, "--out")
+                .input(db.duckdbPath(), "--db").begin()) {
             progress.start("scan, join and write", 1);
-            HashingOutputFile file = new HashingOutputFile(new LocalOutputFile(parquet));
-            rows = extract(db, file, fingerprints);
+            long rows = extract(db, out.parquet(folder.resolve(PARQUET)), fingerprints);
             progress.finish();
             progress.start("validation", 1);
+            Path parquet = out.written(folder.resolve(PARQUET));
             PlannerValidation.Outcome v = PlannerValidation.check(parquet, cfg);
             progress.finish();
             String schemaJson = SchemaJson.build(parquet, cfg);
             Map<String, Object> facts = PlannerSummary.facts(cfg, db, fingerprints, v);
-            String summary = PlannerSummary.markdown(facts, v.report(), cfg);
-            try {
-                byte[] schemaBytes = schemaJson.getBytes(StandardCharsets.UTF_8);
-                byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
-                Files.write(folder.staged(SCHEMA), schemaBytes);
-                Files.write(folder.staged(SUMMARY), summaryBytes);
-                // Fingerprints of the bytes as written, not read back.
-                meta.output(folder.target(PARQUET), file.sha256Hex(), Files.size(parquet), rows);
-                meta.output(folder.target(SCHEMA), DigestUtils.sha256Hex(schemaBytes), schemaBytes.length, null);
-                meta.output(folder.target(SUMMARY), DigestUtils.sha256Hex(summaryBytes), summaryBytes.length, null);
-                meta.flags(cfg.flags());
-                meta.extra("inputs_tables", facts.get("inputs"));
-                meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
-                meta.validation(v.report().toMap());
-                // The build runs two threads whatever --threads says: scan and join, and the Parquet writer.
-                Json.write(folder.staged(METADATA), meta.toMap(THREADS, folder.target()));
-            } catch (IOException e) {
-                throw DsgenException.usage("cannot write outputs: " + e.getMessage() + " (--out)");
-            }
-            folder.commit();
+            out.text(folder.resolve(SCHEMA), schemaJson);
+            out.text(folder.resolve(SUMMARY), PlannerSummary.markdown(facts, v.report(), cfg));
+            meta.flags(cfg.flags());
+            meta.extra("inputs_tables", facts.get("inputs"));
+            meta.extra("point_in_time_contract", SchemaJson.contract(cfg));
+            meta.validation(v.report().toMap());
+            // The build runs two threads whatever --threads says: scan and join, and the Parquet writer.
+            out.sidecar(folder.resolve(METADATA), meta, THREADS);
+            out.commit();
             if (cfg.mlflowUri() != null) {
                 new MlflowLogger(cfg, log).log(rows, schemaJson);
             }
-            return new Result(v.report(), folder.target(), rows, facts);
+            return new Result(v.report(), folder, rows, facts);
         }
     }
 
@@ -110,7 +95,7 @@ public final class PlannerBuild {
 
 
     /** The scans, the join and the Parquet file; returns the rows written (the file hashes itself as written). */
-    private long extract(PlannerDb db, HashingOutputFile parquet, Map<String, Scan.Fingerprint> fingerprints) {
+    private long extract(PlannerDb db, ParquetOutputFile parquet, Map<String, Scan.Fingerprint> fingerprints) {
         HouseholdMergeJoin merge = new HouseholdMergeJoin(cfg, db);
         return new SourceScans(cfg, db, afterSnapshotExported).read(tables -> {
             try (BackgroundParquetSink writer = new BackgroundParquetSink(parquet)) {

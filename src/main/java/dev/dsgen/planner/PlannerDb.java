@@ -103,6 +103,12 @@ final class PlannerDb {
      * DuckDB, other databases, or a path {@link #connect} will refuse itself.
      */
     Path duckdbFolder() {
+        Path file = duckdbPath();
+        return file == null ? null : file.getParent();
+    }
+
+    /** The file of a DuckDB file database (absolute); null as for {@link #duckdbFolder}. */
+    Path duckdbPath() {
         if (dialect != Dialect.DUCKDB) {
             return null;
         }
@@ -111,7 +117,7 @@ final class PlannerDb {
             return null;
         }
         try {
-            return Path.of(file).toAbsolutePath().getParent();
+            return Path.of(file).toAbsolutePath();
         } catch (java.nio.file.InvalidPathException e) {
             return null;
         }

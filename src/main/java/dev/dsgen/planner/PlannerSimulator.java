@@ -6,7 +6,8 @@ import dev.dsgen.core.Digits;
 import dev.dsgen.core.DsgenException;
 import dev.dsgen.core.Rng;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.io.CreatedFolders;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.StdStreams;
 import dev.dsgen.planner.BulkLoader.Micros;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -62,28 +63,20 @@ public final class PlannerSimulator {
 
     public Result run() {
         PlannerDb db = PlannerDb.of(cfg.dbUrl(), false);
-        // The DuckDB file's folder is made here, not by connect(), so that a run failing before its
-        // data is committed removes the folders it created (if still empty) instead of leaving them.
-        try (CreatedFolders folders = new CreatedFolders()) {
-            Path dir = db.duckdbFolder();
-            if (dir != null) {
-                try {
-                    folders.create(dir);
-                } catch (IOException e) {
-                    throw DsgenException.usage("cannot create the folder of " + db.where() + " (--db)");
-                }
-            }
-            Result r = fill(db);
-            folders.commit();
+        // The DuckDB file is an output: its path is checked and its folder made by the output set,
+        // so that a run failing before its data is committed removes the folders it created.
+        try (OutputSet out = OutputSet.declare(cfg.overwrite(), StdStreams.system()).database(db.duckdbPath(), "--db").begin()) {
+            Result r = fill(db, out.overwrites());
+            out.commit();
             return r;
         }
     }
 
     /** Creates the tables and loads them in one transaction. */
-    private Result fill(PlannerDb db) {
+    private Result fill(PlannerDb db, boolean overwrite) {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = db.connect()) {
-            if (!cfg.overwrite()) {
+            if (!overwrite) {
                 // simulate replaces its tables: with --no-overwrite, existing ones are a conflict before any change.
                 for (String t : PlannerSchema.TABLES) {
                     if (exists(c, t)) {

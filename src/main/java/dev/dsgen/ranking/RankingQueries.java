@@ -5,7 +5,9 @@ import dev.dsgen.core.ExitCode;
 import dev.dsgen.core.Parallel;
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.Seeds;
-import dev.dsgen.io.OutputFiles;
+import dev.dsgen.io.OutputErrors;
+import dev.dsgen.io.OutputSet;
+import dev.dsgen.io.StdStreams;
 import dev.dsgen.llm.LlmClient;
 import dev.dsgen.llm.LlmUsage;
 import dev.dsgen.ranking.QueryDedup.Query;
@@ -51,12 +53,19 @@ public final class RankingQueries {
     private final RankingConfig cfg;
     private final Progress progress;
     private final Consumer<String> log;
+    private final StdStreams std;
 
     /** @param log verbose notes (LLM retries); may be null */
     public RankingQueries(RankingConfig cfg, Progress progress, Consumer<String> log) {
+        this(cfg, progress, log, StdStreams.system());
+    }
+
+    /** @param std stdout for {@code --output -} and {@code --summary -} */
+    public RankingQueries(RankingConfig cfg, Progress progress, Consumer<String> log, StdStreams std) {
         this.cfg = cfg;
         this.progress = progress;
         this.log = log == null ? s -> { } : log;
+        this.std = std;
     }
 
     /** Every cluster in the seeded sampling order: the first N are a run's sample, for any N (so runs extend). */
@@ -71,8 +80,8 @@ public final class RankingQueries {
 
     public Result run() {
         List<String> warnings = new ArrayList<>();
-        // Output conflicts (exit 6) and unwritable directories (exit 2) are found before any work.
-        try (OutputFiles out = OutputFiles.begin(RankingOutput.targets(cfg), cfg.overwrite())) {
+        // Output conflicts (exit 6), unsafe or unwritable outputs (exit 2) are found before any work.
+        try (OutputSet out = RankingOutput.declare(cfg, std).begin()) {
             progress.start("deal graph", 1);
             DealGraph graph = DealGraph.load(cfg.input(), cfg.threads());
             progress.finish();
@@ -89,13 +98,11 @@ public final class RankingQueries {
             }
             List<Cluster> todo = selected.stream().filter(c -> !existing.clusters.contains(c.id())).toList();
             return generate(graph, selected, todo, existing, warnings, out);
-        } catch (UncheckedIOException e) {
-            throw DsgenException.usage("cannot write outputs: " + e.getCause().getMessage() + " (--output, --summary)");
         }
     }
 
     private Result generate(DealGraph graph, List<Cluster> selected, List<Cluster> todo, ResumedOutput existing,
-                            List<String> warnings, OutputFiles out) {
+                            List<String> warnings, OutputSet out) {
         LlmClient client = cfg.dryRun() ? null : new LlmClient(cfg.llm(), log);
         // The index depends only on the graph: it is built while the queries are written (LLM
         // answers are awaited, or the fallback runs on the other threads). Same index either way.
@@ -163,8 +170,6 @@ public final class RankingQueries {
                     progress.advance(o.clusters());
                 });
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             pool.shutdownNow();
             index.close();
@@ -174,39 +179,40 @@ public final class RankingQueries {
         Map<String, Object> llm = llmSection();
         Map<String, Object> usage = usage(client, candidates.size());
         boolean complete = failure == null;
+        progress.start("validation", 1);
+        ValidationReport report;
         try {
-            progress.start("validation", 1);
-            ValidationReport report = RankingValidation.check(output.dataTemp(), graph);
-            progress.finish();
-            Map<String, Object> clusters = new LinkedHashMap<>();
-            clusters.put("in_graph", graph.clusters().size());
-            clusters.put("requested", cfg.clusters());
-            clusters.put("selected", selected.size());
-            clusters.put("from_existing_output", existing.clusters.size());
-            clusters.put("generated", done.size());
-            clusters.put("not_generated", todo.size() - done.size());
-            Map<String, Object> summary = RankingSummary.build(cfg, graph, clusters, records, metrics, picked.skipped(), llm,
-                    warnings, report, complete);
-            // Requests, cache hits and timing differ between a first run and its replay: they are
-            // facts of this run, not of the data, so they live under "run".
-            Map<String, Object> llmRun = new LinkedHashMap<>();
-            llmRun.put("usage", usage);
-            llmRun.put("phase_ms", llmMillis);
-            output.writeSummaryAndSidecar(graph, records.size(), summary, report, complete, clusters, llm, llmRun, warnings);
-            if (failure != null) {
-                // Only when keepsPartial (checked before the labelling): commit the finished clusters.
-                out.commit();
-                String msg = failure.getMessage();
-                int where = msg.lastIndexOf(" (");
-                throw new DsgenException(ExitCode.EXTERNAL, msg.substring(0, where < 0 ? msg.length() : where)
-                        + "; kept the " + (existing.clusters.size() + done.size()) + " finished clusters in " + cfg.output()
-                        + ", finish with --resume" + (where < 0 ? " (--llm-base-url)" : msg.substring(where)), failure);
-            }
-            out.commit();
-            return new Result(report, summary, usage, warnings);
+            report = RankingValidation.check(output.dataTemp(), graph);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw OutputErrors.cannotWrite(e, cfg.output(), "--output"); // the data file as written cannot be read back
         }
+        progress.finish();
+        Map<String, Object> clusters = new LinkedHashMap<>();
+        clusters.put("in_graph", graph.clusters().size());
+        clusters.put("requested", cfg.clusters());
+        clusters.put("selected", selected.size());
+        clusters.put("from_existing_output", existing.clusters.size());
+        clusters.put("generated", done.size());
+        clusters.put("not_generated", todo.size() - done.size());
+        Map<String, Object> summary = RankingSummary.build(cfg, graph, clusters, records, metrics, picked.skipped(), llm,
+                warnings, report, complete);
+        // Requests, cache hits and timing differ between a first run and its replay: they are
+        // facts of this run, not of the data, so they live under "run".
+        Map<String, Object> llmRun = new LinkedHashMap<>();
+        llmRun.put("usage", usage);
+        llmRun.put("phase_ms", llmMillis);
+        output.writeSummaryAndSidecar(graph, summary, report, complete, clusters, llm, llmRun, warnings);
+        if (failure != null) {
+            // Only when keepsPartial (checked before the labelling): commit the finished clusters.
+            out.commit();
+            String msg = failure.getMessage();
+            int where = msg.lastIndexOf(" (");
+            throw new DsgenException(ExitCode.EXTERNAL, msg.substring(0, where < 0 ? msg.length() : where)
+                    + "; kept the " + (existing.clusters.size() + done.size()) + " finished clusters in " + cfg.output()
+                    + ", finish with --resume" + (where < 0 ? " (--llm-base-url)" : msg.substring(where)), failure);
+        }
+        out.commit();
+        return new Result(report, summary, usage, warnings);
     }
 
     /**
@@ -215,7 +221,8 @@ public final class RankingQueries {
      * with a partial one unless --resume asked to extend it (the answers so far are cached either way).
      */
     private boolean keepsPartial(List<Cluster> done) {
-        return cfg.overwrite() && !done.isEmpty() && (cfg.resume() || !Files.exists(cfg.output()));
+        // An existing output was refused up front under --no-overwrite: here it may be replaced.
+        return !done.isEmpty() && (cfg.resume() || StdStreams.isDash(cfg.output()) || !Files.exists(cfg.output()));
     }
 
     private Map<String, Object> llmSection() {

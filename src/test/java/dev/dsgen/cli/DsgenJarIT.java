@@ -182,19 +182,19 @@ class DsgenJarIT {
         CliRun run = CliRun.process(cmd, tmp.resolve("work"), env, cmd).assertExit(0).assertStderrEmpty()
                 .assertStdoutContains("pipeline: ok");
         for (String f : List.of("synth/leads.csv", "synth/sales.csv", "synth/financial.csv", "synth/truth.csv",
-                "synth/metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
-                "pairs/metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
+                "synth/_metadata.json", "pairs/train.parquet", "pairs/valid.parquet", "pairs/test.parquet",
+                "pairs/_metadata.json", "reports/synth_summary.json", "processed/ranking_training_data.json",
                 "processed/ranking_training_data.metadata.json", "reports/ranking_summary.json",
-                "datasets/planner/2025-01-10/training.parquet",
-                "datasets/planner/2025-01-10/schema.json", "datasets/planner/2025-01-10/dataset_summary.md",
-                "datasets/planner/2025-01-10/metadata.json")) {
+                "datasets/planner/date=2025-01-10/training.parquet",
+                "datasets/planner/date=2025-01-10/_schema.json", "datasets/planner/date=2025-01-10/_dataset_summary.md",
+                "datasets/planner/date=2025-01-10/_metadata.json")) {
             assertTrue(Files.isRegularFile(outDir.resolve(f)), () -> "pipeline did not write " + f + run.describe());
         }
         JsonNode summary = SynthLayout.readJson(outDir.resolve("reports/synth_summary.json"));
         assertTrue(summary.path("validation").path("passed").asBoolean(false), "pipeline summary validation.passed");
         JsonNode ranking = SynthLayout.readJson(outDir.resolve("reports/ranking_summary.json"));
         assertTrue(ranking.path("validation").path("passed").asBoolean(false), "pipeline ranking summary validation.passed");
-        JsonNode planner = SynthLayout.readJson(outDir.resolve("datasets/planner/2025-01-10/metadata.json"));
+        JsonNode planner = SynthLayout.readJson(outDir.resolve("datasets/planner/date=2025-01-10/_metadata.json"));
         assertTrue(planner.path("validation").path("passed").asBoolean(false), "planner dataset validation.passed");
     }
 

@@ -58,9 +58,9 @@ class GoldenRunsTest {
         CliRun.inProcess("planner-dataset", "build", "-q", "--date", "2025-01-08", "--db", db,
                 "--out", dir.resolve("ds").toString(), "--min-rows", "10").assertExit(0);
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("ds/2025-01-08/training.parquet", "7ad11154dcf250cd1e67e8e5acb75041f2aa26af9ada30553d33299a49658a57");
-        expected.put("ds/2025-01-08/schema.json", "206cce000aa37c0d3ecd836eac6b986f8210c6051c69a0a0d1e6fe5d3b1f9ae8");
-        expected.put("ds/2025-01-08/dataset_summary.md", "cf3b04ffea49ac38f44632112e2591eecf8571f2c394969b60642bacec139f3b");
+        expected.put("ds/date=2025-01-08/training.parquet", "7ad11154dcf250cd1e67e8e5acb75041f2aa26af9ada30553d33299a49658a57");
+        expected.put("ds/date=2025-01-08/_schema.json", "206cce000aa37c0d3ecd836eac6b986f8210c6051c69a0a0d1e6fe5d3b1f9ae8");
+        expected.put("ds/date=2025-01-08/_dataset_summary.md", "cf3b04ffea49ac38f44632112e2591eecf8571f2c394969b60642bacec139f3b");
         assertHashes(expected);
     }
 

@@ -58,9 +58,9 @@ class PlannerDatasetCliTest {
     void simulateThenBuildWritesAValidatedFolderAndARerunReplacesIt() throws Exception {
         simulate();
         build().assertExit(0).assertStderrEmpty().assertStdoutEmpty();
-        Path folder = tmp.resolve("ds/2025-01-09");
+        Path folder = tmp.resolve("ds/date=2025-01-09");
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of("dataset_summary.md", "metadata.json", "schema.json", "training.parquet"),
+            assertEquals(List.of("_dataset_summary.md", "_metadata.json", "_schema.json", "training.parquet"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Path parquet = folder.resolve("training.parquet");
@@ -79,19 +79,19 @@ class PlannerDatasetCliTest {
         assertEquals(0, count("SELECT count(*) FROM " + src + " WHERE metadata.pantry_snapshot_time > metadata.timestamp"));
         assertTrue(count("SELECT count(*) FROM " + src + " WHERE len(input.pantry.items) > 0") > 0);
         assertTrue(count("SELECT count(*) FROM " + src + " WHERE len(target.accepted_plan.meals) > 0") == rows);
-        JsonNode meta = Json.MAPPER.readTree(Files.readString(folder.resolve("metadata.json")));
+        JsonNode meta = Json.MAPPER.readTree(Files.readString(folder.resolve("_metadata.json")));
         assertEquals("planner-dataset build", meta.get("subcommand").asText());
         assertTrue(meta.get("validation").get("passed").asBoolean());
         JsonNode out = meta.get("outputs").get(0);
         assertEquals("training.parquet", out.get("path").asText());
         assertEquals(DigestUtils.sha256Hex(Files.readAllBytes(parquet)), out.get("sha256").asText());
         assertEquals(rows, out.get("rows").asLong());
-        JsonNode schema = Json.MAPPER.readTree(Files.readString(folder.resolve("schema.json")));
+        JsonNode schema = Json.MAPPER.readTree(Files.readString(folder.resolve("_schema.json")));
         assertEquals(List.of("input", "target", "metadata"), names(schema.get("fields")));
         assertEquals(List.of("household", "pantry", "constraints", "workflow_type", "mode", "previous_plan"),
                 names(schema.get("fields").get(0).get("fields")));
         assertTrue(schema.get("point_in_time_contract").get("pantry").asText().contains("snapshot_time <= event timestamp"));
-        String summary = Files.readString(folder.resolve("dataset_summary.md"));
+        String summary = Files.readString(folder.resolve("_dataset_summary.md"));
         for (String part : List.of("plan_generated", "plan_accepted", "pantry status", "p90", "Null rates",
                 "household size", "budget", "max prep time", "content hash", "Point-in-time contract", "seed 42",
                 "Validation: PASSED")) {
@@ -104,7 +104,7 @@ class PlannerDatasetCliTest {
         assertFalse(Files.exists(folder.resolve("stray.txt")), "the date folder was replaced as a unit");
         assertArrayEquals(first, Files.readAllBytes(parquet), "same inputs, same bytes");
         try (Stream<Path> siblings = Files.list(tmp.resolve("ds"))) {
-            assertEquals(List.of("2025-01-09"), siblings.map(p -> p.getFileName().toString()).toList(),
+            assertEquals(List.of("date=2025-01-09"), siblings.map(p -> p.getFileName().toString()).toList(),
                     "no staging folder left behind");
         }
         // --no-overwrite refuses before any work.
@@ -230,7 +230,7 @@ class PlannerDatasetCliTest {
                 "--out", tmp.resolve("ds").toString());
         run.assertExit(4).assertStdoutContains("planner.min_rows", "FAIL");
         assertTrue(run.err().startsWith("dsgen: validation failed: planner.min_rows"), run.describe());
-        assertTrue(Files.readString(tmp.resolve("ds/2031-06-01/dataset_summary.md")).contains("Validation: FAILED"));
+        assertTrue(Files.readString(tmp.resolve("ds/date=2031-06-01/_dataset_summary.md")).contains("Validation: FAILED"));
     }
 
     /** simulate replaces its tables: under --no-overwrite existing ones are exit 6 and stay as they were. */
@@ -254,10 +254,10 @@ class PlannerDatasetCliTest {
     void duckDbSettingsInTheUrlAreSettingsNotPartOfTheFileName() throws Exception {
         simulate();
         build().assertExit(0);
-        byte[] plain = Files.readAllBytes(tmp.resolve("ds/2025-01-09/training.parquet"));
+        byte[] plain = Files.readAllBytes(tmp.resolve("ds/date=2025-01-09/training.parquet"));
         CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?threads=1&memory_limit=1GB",
                 "--out", tmp.resolve("ds2").toString(), "--min-rows", "50", "-q").assertExit(0);
-        assertArrayEquals(plain, Files.readAllBytes(tmp.resolve("ds2/2025-01-09/training.parquet")));
+        assertArrayEquals(plain, Files.readAllBytes(tmp.resolve("ds2/date=2025-01-09/training.parquet")));
         CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?bogus_setting=1",
                 "--out", tmp.resolve("ds3").toString(), "-q").assertFails(2, "--db", "bogus_setting");
         CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db() + "?threads",
@@ -278,7 +278,7 @@ class PlannerDatasetCliTest {
             }
             CliRun.inProcess(args.toArray(String[]::new)).assertFails(2, "--db", "no JDBC driver");
         }
-        assertTrue(Files.notExists(tmp.resolve("ds/2025-01-09")), "nothing written");
+        assertTrue(Files.notExists(tmp.resolve("ds/date=2025-01-09")), "nothing written");
     }
 
     @Test

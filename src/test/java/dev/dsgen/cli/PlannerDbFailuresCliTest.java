@@ -80,7 +80,7 @@ class PlannerDbFailuresCliTest {
                 .assertFails(3, "DuckDB file " + text + " is not a DuckDB database", "--db");
         Path folder = Files.createDirectory(tmp.resolve("folder.duckdb"));
         CliRun run = CliRun.inProcess("planner-dataset", "simulate", "--households", "5", "--days", "2",
-                "--db", "jdbc:duckdb:" + folder).assertFails(2, "DuckDB file " + folder + ": Is a directory", "--db");
+                "--db", "jdbc:duckdb:" + folder).assertFails(2, folder + " is a directory", "--db");
         assertTrue(!run.err().contains("IO Error") && !run.err().contains("\"" + folder), run::describe);
     }
 

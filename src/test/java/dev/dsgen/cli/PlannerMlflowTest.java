@@ -100,13 +100,13 @@ class PlannerMlflowTest {
         JsonNode batch = calls.get(3).body();
         assertEquals("run-abc", batch.get("run_id").asText());
         assertEquals("row_count", batch.get("metrics").get(0).get("key").asText());
-        Path folder = tmp.resolve("ds/2025-01-09");
-        long rows = Json.MAPPER.readTree(Files.readString(folder.resolve("metadata.json"))).get("outputs").get(0)
+        Path folder = tmp.resolve("ds/date=2025-01-09");
+        long rows = Json.MAPPER.readTree(Files.readString(folder.resolve("_metadata.json"))).get("outputs").get(0)
                 .get("rows").asLong();
         assertEquals(rows, batch.get("metrics").get(0).get("value").asLong());
         assertEquals("{\"key\":\"dataset_version\",\"value\":\"2025-01-09\"}", batch.get("tags").get(0).toString());
         assertTrue(batch.get("params").toString().contains("schema_sha256"));
-        assertEquals(Files.readString(folder.resolve("schema.json")), calls.get(4).raw(), "schema.json uploaded as an artifact");
+        assertEquals(Files.readString(folder.resolve("_schema.json")), calls.get(4).raw(), "schema.json uploaded as an artifact");
         assertEquals("uploaded", calls.get(5).body().get("value").asText());
         assertEquals("FINISHED", calls.get(6).body().get("status").asText());
     }
@@ -134,6 +134,6 @@ class PlannerMlflowTest {
         CliRun optional = build("http://127.0.0.1:" + port, "--mlflow-optional").assertExit(0);
         assertTrue(optional.err().startsWith("dsgen: warning: MLflow") && optional.err().contains("--mlflow-optional"),
                 optional.describe());
-        assertTrue(Files.exists(tmp.resolve("ds/2025-01-09/training.parquet")));
+        assertTrue(Files.exists(tmp.resolve("ds/date=2025-01-09/training.parquet")));
     }
 }

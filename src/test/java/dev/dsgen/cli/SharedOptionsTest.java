@@ -76,7 +76,7 @@ class SharedOptionsTest {
         String[] args = {"planner-dataset", "build", "-q", "--date", "2025-01-08", "--db", db, "--min-rows", "10",
                 "--out", tmp.resolve("ds").toString(), "--mlflow-uri", "http://127.0.0.1:9", "--dry-run"};
         CliRun.inProcess(args).assertExit(0).assertStderrEmpty();
-        assertTrue(Files.isRegularFile(tmp.resolve("ds/2025-01-08/training.parquet")));
+        assertTrue(Files.isRegularFile(tmp.resolve("ds/date=2025-01-08/training.parquet")));
         // and, being a dry run, it replaces that dataset only when told to
         CliRun.inProcess(args).assertFails(6, "2025-01-08", "--out", "--overwrite");
     }

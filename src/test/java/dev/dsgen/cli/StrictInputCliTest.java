@@ -142,6 +142,6 @@ class StrictInputCliTest {
         CliRun.inProcess("planner-dataset", "build", "--date", "2025-01-09", "--db", db, "--out", tmp.resolve("ds").toString(),
                 "--min-rows", "1", "-q").assertFails(3, "wrong type", "event " + id, "/plan/meals must be an array of objects, "
                 + "not a string", "--db");
-        assertTrue(Files.notExists(tmp.resolve("ds").resolve("2025-01-09")), "no dataset");
+        assertTrue(Files.notExists(tmp.resolve("ds").resolve("date=2025-01-09")), "no dataset");
     }
 }

@@ -45,7 +45,7 @@ class SynthEntitiesRunTest {
         }
         assertTrue(summary.path("pairs").path("total").asLong() > 0, "pairs in the summary");
 
-        for (Path sidecar : List.of(out.outdir.resolve("metadata.json"), out.pairs.resolve("metadata.json"))) {
+        for (Path sidecar : List.of(out.outdir.resolve("_metadata.json"), out.pairs.resolve("_metadata.json"))) {
             String text = read(sidecar);
             assertTrue(text.contains("synth-entities"), sidecar + " names the subcommand");
         }
@@ -85,7 +85,7 @@ class SynthEntitiesRunTest {
         validation.path("failed").forEach(n -> failed.add(n.asText()));
         assertTrue(failed.containsAll(List.of("leads.min_records", "sales.min_records", "financial.min_records")),
                 () -> "failed rules " + failed);
-        String sidecar = read(out.outdir.resolve("metadata.json"));
+        String sidecar = read(out.outdir.resolve("_metadata.json"));
         assertTrue(sidecar.contains("min_records"), "the sidecar records the failed validation");
     }
 

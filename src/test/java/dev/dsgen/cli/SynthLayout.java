@@ -67,11 +67,11 @@ final class SynthLayout {
             files.add(outdir.resolve(s + ".csv"));
         }
         files.add(outdir.resolve("truth.csv"));
-        files.add(outdir.resolve("metadata.json"));
+        files.add(outdir.resolve("_metadata.json"));
         for (String s : SPLITS) {
             files.add(pairs.resolve(s + ".parquet"));
         }
-        files.add(pairs.resolve("metadata.json"));
+        files.add(pairs.resolve("_metadata.json"));
         files.add(summary);
         return files;
     }
@@ -115,6 +115,14 @@ final class SynthLayout {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static JsonNode parseJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

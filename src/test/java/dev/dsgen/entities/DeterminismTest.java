@@ -58,7 +58,7 @@ class DeterminismTest {
 
     @Test
     void metadataDiffersOnlyInItsRunSection() {
-        for (String key : new String[] {"synth/metadata.json", "pairs/metadata.json"}) {
+        for (String key : new String[] {"synth/_metadata.json", "pairs/_metadata.json"}) {
             ObjectNode a = (ObjectNode) oneThreadJson.get(key).deepCopy();
             ObjectNode b = (ObjectNode) twoThreadsJson.get(key).deepCopy();
             assertTrue(a.has("run") && b.has("run"), key + " has a run section");
@@ -122,8 +122,8 @@ class DeterminismTest {
 
     private static Map<String, JsonNode> jsons(SynthConfig cfg) throws IOException {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("synth/metadata.json", Json.MAPPER.readTree(cfg.outputs().outdir().resolve("metadata.json").toFile()));
-        m.put("pairs/metadata.json", Json.MAPPER.readTree(cfg.outputs().pairsOut().resolve("metadata.json").toFile()));
+        m.put("synth/_metadata.json", Json.MAPPER.readTree(cfg.outputs().outdir().resolve("_metadata.json").toFile()));
+        m.put("pairs/_metadata.json", Json.MAPPER.readTree(cfg.outputs().pairsOut().resolve("_metadata.json").toFile()));
         m.put("summary", Json.MAPPER.readTree(cfg.outputs().summary().toFile()));
         return m;
     }

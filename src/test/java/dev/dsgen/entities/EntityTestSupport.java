@@ -2,7 +2,6 @@ package dev.dsgen.entities;
 
 import dev.dsgen.core.Progress;
 import dev.dsgen.core.ReferenceTime;
-import dev.dsgen.io.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,10 +74,10 @@ final class EntityTestSupport {
     /** The documented outputs of a run: four CSVs and metadata, three Parquet files and metadata, the summary. */
     static List<Path> outputPaths(SynthConfig cfg) {
         List<Path> out = new ArrayList<>();
-        for (String name : List.of("leads.csv", "sales.csv", "financial.csv", "truth.csv", "metadata.json")) {
+        for (String name : List.of("leads.csv", "sales.csv", "financial.csv", "truth.csv", "_metadata.json")) {
             out.add(cfg.outputs().outdir().resolve(name));
         }
-        for (String name : List.of("train.parquet", "valid.parquet", "test.parquet", "metadata.json")) {
+        for (String name : List.of("train.parquet", "valid.parquet", "test.parquet", "_metadata.json")) {
             out.add(cfg.outputs().pairsOut().resolve(name));
         }
         out.add(cfg.outputs().summary());
@@ -483,7 +482,13 @@ final class EntityTestSupport {
             return;
         }
         try {
-            OutputFolder.deleteTree(dir);
+            if (java.nio.file.Files.exists(dir)) {
+                try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
         } catch (IOException | UncheckedIOException ignored) {
             // best effort: temp folders of tests
         }

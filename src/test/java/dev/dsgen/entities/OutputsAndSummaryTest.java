@@ -160,7 +160,7 @@ class OutputsAndSummaryTest {
     @Test
     void metadataSidecarsNameEveryOutputWithItsHashAndRows() throws IOException {
         for (java.nio.file.Path sidecarDir : List.of(run.outdir(), run.pairsOut())) {
-            JsonNode meta = Json.MAPPER.readTree(sidecarDir.resolve("metadata.json").toFile());
+            JsonNode meta = Json.MAPPER.readTree(sidecarDir.resolve("_metadata.json").toFile());
             assertEquals("synth-entities", meta.get("subcommand").asText());
             assertEquals(42, meta.get("seed").asLong());
             int checked = 0;

@@ -227,7 +227,7 @@ class SchemaFileTest {
         assertTrue(warnings.contains("leads.phone is missing from the schema: filled as phone"), warnings.toString());
         assertTrue(warnings.contains("leads.company is missing from the schema: filled as company"), warnings.toString());
         // Warnings are in the metadata sidecar too.
-        assertTrue(Files.readString(run.outdir().resolve("metadata.json")).contains("leads.phone is missing"));
+        assertTrue(Files.readString(run.outdir().resolve("_metadata.json")).contains("leads.phone is missing"));
         // Schema warnings do not fail validation: all required columns are present.
         assertTrue(run.result().report().results().stream()
                 .filter(r -> r.rule().endsWith("required_columns")).allMatch(r -> r.passed()));

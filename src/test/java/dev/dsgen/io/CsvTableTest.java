@@ -166,18 +166,6 @@ class CsvTableTest {
     }
 
     @Test
-    void digestOfTheOpenedFileIsTheSha256OfEveryByteWritten() throws IOException {
-        CsvTable table = new CsvTable(List.of("id", "note"));
-        java.security.MessageDigest digest = org.apache.commons.codec.digest.DigestUtils.getSha256Digest();
-        Path file = dir.resolve("d.csv");
-        try (OutputStream out = table.open(file, digest)) {
-            out.write(table.encode(List.<String[]>of(new String[] {"1", "a,b"}, new String[] {"2", "x\"y"})));
-        }
-        assertEquals("id,note\n1,\"a,b\"\n2,\"x\"\"y\"\n", Files.readString(file));
-        assertEquals(dev.dsgen.core.RunMetadata.sha256(file), java.util.HexFormat.of().formatHex(digest.digest()));
-    }
-
-    @Test
     void headerBytesAreTheFirstLineOfTheFile() throws IOException {
         Path file = dir.resolve("h.csv");
         CsvTable table = new CsvTable(List.of("id", "full name", "a,b"));

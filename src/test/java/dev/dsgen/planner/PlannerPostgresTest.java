@@ -94,8 +94,8 @@ class PlannerPostgresTest {
             assertTrue(b.report().passed(), () -> b.report().failed().toString());
             assertArrayEquals(Files.readAllBytes(a.folder().resolve("training.parquet")),
                     Files.readAllBytes(b.folder().resolve("training.parquet")), "training.parquet (as-known-at " + asKnownAt + ")");
-            assertArrayEquals(Files.readAllBytes(a.folder().resolve("schema.json")),
-                    Files.readAllBytes(b.folder().resolve("schema.json")), "schema.json");
+            assertArrayEquals(Files.readAllBytes(a.folder().resolve("_schema.json")),
+                    Files.readAllBytes(b.folder().resolve("_schema.json")), "_schema.json");
             assertEquals(a.summary().get("inputs"), b.summary().get("inputs"), "input fingerprints");
             @SuppressWarnings("unchecked")
             Map<String, Long> status = (Map<String, Long>) a.summary().get("pantry_status");
@@ -228,7 +228,7 @@ class PlannerPostgresTest {
         assertEquals("dsgen: query failed on PostgreSQL at 127.0.0.1:" + pg.getPort() + "/snapshot_refused while "
                 + "sharing one snapshot between the scans: ERROR: permission denied for function pg_export_snapshot "
                 + "(--db)\n", e);
-        assertFalse(Files.exists(tmp.resolve("ds").resolve("2025-01-03")), "no dataset folder");
+        assertFalse(Files.exists(tmp.resolve("ds").resolve("date=2025-01-03")), "no dataset folder");
     }
 
     private static String[] buildArgs(String url, Path out) {
@@ -261,7 +261,7 @@ class PlannerPostgresTest {
             assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "ended by the lock timeout");
             holder.rollback();
         }
-        assertFalse(Files.exists(tmp.resolve("ds").resolve("2025-01-03")), "no dataset folder");
+        assertFalse(Files.exists(tmp.resolve("ds").resolve("date=2025-01-03")), "no dataset folder");
     }
 
     /**

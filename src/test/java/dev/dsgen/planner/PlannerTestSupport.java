@@ -1,7 +1,6 @@
 package dev.dsgen.planner;
 
 import dev.dsgen.core.Progress;
-import dev.dsgen.io.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -138,7 +137,13 @@ final class PlannerTestSupport {
 
     static void deleteTree(Path dir) {
         try {
-            OutputFolder.deleteTree(dir);
+            if (java.nio.file.Files.exists(dir)) {
+                try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(p);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
