@@ -64,7 +64,7 @@ class EffectiveFlagsTest {
         SynthLayout out = new SynthLayout(tmp);
         CliRun.inProcess(out.args("--dev", "-q", "--pii", "hashed", "--pii-salt-file", saltFile.toString(),
                 "--threads", "2")).assertExit(0);
-        for (Path sidecar : List.of(out.outdir.resolve("metadata.json"), out.pairs.resolve("metadata.json"))) {
+        for (Path sidecar : List.of(out.outdir.resolve("_metadata.json"), out.pairs.resolve("_metadata.json"))) {
             JsonNode flags = assertNoSecret(sidecar, SALT).path("flags");
             assertEquals(options("synth-entities"), keys(flags));
             assertEquals(1000, flags.path("n-leads").asInt(), "the count --dev put in effect");
@@ -84,7 +84,7 @@ class EffectiveFlagsTest {
         CliRun.inProcess("synth-entities", "--dev", "-q", "--outdir", out.outdir.toString(), "--pairs-out",
                 out.pairs.toString(), "--summary", out.summary.toString()).assertExit(0);
         assertEquals("bundled schema (same as samples/automotive_schemas.json)",
-                RankingLayout.read(out.outdir.resolve("metadata.json")).path("flags").path("schema").asText());
+                RankingLayout.read(out.outdir.resolve("_metadata.json")).path("flags").path("schema").asText());
     }
 
     @Test
@@ -121,7 +121,7 @@ class EffectiveFlagsTest {
                 "--out", tmp.resolve("ds").toString(), "--min-rows", "10", "--pantry-max-staleness", "72h",
                 "--mlflow-uri", "http://tracker:" + PASSWORD + "@127.0.0.1:9/mlflow", "--mlflow-optional"));
         CliRun.inProcess(args.toArray(String[]::new)).assertExit(0);
-        JsonNode flags = assertNoSecret(tmp.resolve("ds/2025-01-08/metadata.json"), PASSWORD).path("flags");
+        JsonNode flags = assertNoSecret(tmp.resolve("ds/date=2025-01-08/_metadata.json"), PASSWORD).path("flags");
         assertEquals(options("planner-dataset", "build"), keys(flags));
         assertEquals("72h", flags.path("pantry-max-staleness").asText());
         assertEquals("2025-01-01", flags.path("start").asText(), "the window --lookback-days put in effect");
